@@ -1,0 +1,60 @@
+// Errors as data: every failure the harness reports is one of these shapes, turned into words only by renderProblem.
+import type { z } from 'zod';
+
+export type Vendor = 'enos' | 'oceanconnect' | 'iotda';
+
+export type Problem =
+  /** The vendor answered with a documented (or undocumented) error; `httpStatus` may be 200. */
+  | {
+      kind: 'vendor-error';
+      vendor: Vendor;
+      httpStatus: number;
+      code: string;
+      message: string;
+      body: unknown;
+    }
+  /** The caller's input was refused before anything was sent. */
+  | { kind: 'invalid-input'; vendor: Vendor; field: string; reason: string; received?: unknown }
+  /** The vendor's answer did not match the pinned schema. */
+  | {
+      kind: 'invalid-response';
+      vendor: Vendor;
+      httpStatus: number;
+      issues: { path: string; message: string; code: string }[];
+      body: unknown;
+    }
+  /** The application was throttled (1010009 or APIG.0308) and retries ran out. */
+  | { kind: 'throttled'; vendor: Vendor; attempts: number; last: Problem }
+  /** The request never produced an HTTP answer. */
+  | { kind: 'transport'; vendor: Vendor; message: string };
+
+export type Result<T> = { ok: true; value: T; httpStatus: number } | { ok: false; problem: Problem };
+
+export const ok = <T>(value: T, httpStatus: number): Result<T> => ({ ok: true, value, httpStatus });
+export const fail = <T = never>(problem: Problem): Result<T> => ({ ok: false, problem });
+
+/** Turns zod issues into data with a dotted path, so a field can be named without parsing messages. */
+export const issuesOf = (error: z.ZodError): { path: string; message: string; code: string }[] =>
+  error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String).join('.') : '(root)',
+    message: i.message,
+    code: i.code,
+  }));
+
+/** The one place a Problem becomes words. */
+export const renderProblem = (p: Problem): string => {
+  switch (p.kind) {
+    case 'vendor-error':
+      return `${p.vendor}: HTTP ${p.httpStatus} error ${p.code}: ${p.message}`;
+    case 'invalid-input':
+      return `${p.vendor}: invalid input in field "${p.field}": ${p.reason}`;
+    case 'invalid-response':
+      return `${p.vendor}: HTTP ${p.httpStatus} answer does not match the contract: ${p.issues
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}`;
+    case 'throttled':
+      return `${p.vendor}: still throttled after ${p.attempts} attempts (${renderProblem(p.last)})`;
+    case 'transport':
+      return `${p.vendor}: no HTTP answer: ${p.message}`;
+  }
+};
