@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.cache/**', 'load/**'],
+    exclude: ['node_modules/**', '.cache/**', 'load/scripts/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
