@@ -11,4 +11,11 @@ export type Subcommand = {
   load: () => Promise<SubcommandRun>;
 };
 
-export const SUBCOMMANDS: Subcommand[] = [];
+export const SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'contracts',
+    description: 'check the committed pacts against the contract coverage table and print it',
+    options: [{ flags: '--json', description: 'print the check as JSON' }],
+    load: async () => (await import('./commands/contracts.ts')).run,
+  },
+];
