@@ -1,0 +1,100 @@
+// Verifies a committed pact against a base URL: provider states through the simulator's control API (stateful mode), or replayed fixtures chosen per interaction (replay mode).
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { Verifier } from '@pact-foundation/pact';
+import type { RequestHandler } from 'express';
+import { request } from 'undici';
+import type { Vendor } from './problem.ts';
+
+export type VerifyMode = 'stateful' | 'replay';
+
+type PactInteraction = {
+  description: string;
+  providerStates?: { name: string; params?: unknown }[];
+  request: { method: string; path: string };
+};
+type PactFile = { interactions: PactInteraction[] };
+
+export type ProviderVerification = {
+  vendor: Vendor;
+  pactFile: string;
+  providerBaseUrl: string;
+  mode: VerifyMode;
+  /** Stateful mode: the simulator's control API (…/__control). */
+  controlUrl?: string;
+  /** Replay mode: the fixture answering each interaction description, sent as the X-Harness-Case marker. */
+  fixtureFor?: (description: string) => string | undefined;
+  /** A vendor's own request rewriting (IoTDA re-signs with the AK/SK of the provider state), run last. */
+  requestFilter?: (req: Parameters<RequestHandler>[0], state: { name: string; params: unknown } | undefined) => void;
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+};
+
+const readPact = (file: string): PactFile => JSON.parse(readFileSync(file, 'utf8')) as PactFile;
+
+/** Sets a provider state through the control API; its answer may carry values for `fromProviderState`. */
+const setStateThroughControl = async (
+  controlUrl: string,
+  vendor: Vendor,
+  state: string,
+  params: unknown,
+): Promise<Record<string, unknown>> => {
+  const res = await request(`${controlUrl}/provider-states`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ vendor, state, params: params ?? {} }),
+  });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`provider state "${state}" refused (HTTP ${res.statusCode}): ${text}`);
+  return JSON.parse(text) as Record<string, unknown>;
+};
+
+/** Finds the interaction being replayed from the state just set up and the request the verifier is sending. */
+export const interactionFor = (
+  pact: PactFile,
+  state: { name: string; params: unknown } | undefined,
+  method: string,
+  path: string,
+): PactInteraction | undefined => {
+  const candidates = pact.interactions.filter((i) => {
+    if (i.request.method.toUpperCase() !== method.toUpperCase() || i.request.path !== path) return false;
+    const first = i.providerStates?.[0];
+    if (!state) return first === undefined;
+    return first?.name === state.name && isDeepStrictEqual(first.params ?? {}, state.params ?? {});
+  });
+  return candidates.length === 1 ? candidates[0] : undefined;
+};
+
+export const verifyProvider = async (v: ProviderVerification): Promise<unknown> => {
+  const pact = readPact(v.pactFile);
+  let current: { name: string; params: unknown } | undefined;
+  const names = new Set(pact.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.name)));
+  const stateHandlers: Record<string, (params?: unknown) => Promise<Record<string, unknown> | undefined>> = {};
+  for (const name of names) {
+    stateHandlers[name] = async (params) => {
+      current = { name, params: params ?? {} };
+      if (v.mode === 'stateful') {
+        if (!v.controlUrl) throw new Error('stateful verification needs the control URL');
+        return setStateThroughControl(v.controlUrl, v.vendor, name, params);
+      }
+      return undefined;
+    };
+  }
+  const requestFilter: RequestHandler = (req, _res, next) => {
+    if (v.mode === 'replay') {
+      const path = (req.originalUrl ?? req.url).split('?')[0] ?? '';
+      const interaction = interactionFor(pact, current, req.method, path);
+      const fixture = interaction && v.fixtureFor?.(interaction.description);
+      if (fixture) req.headers['x-harness-case'] = fixture;
+    }
+    v.requestFilter?.(req, current);
+    next();
+  };
+  return new Verifier({
+    provider: undefined,
+    providerBaseUrl: v.providerBaseUrl,
+    pactUrls: [v.pactFile],
+    stateHandlers: stateHandlers as never,
+    requestFilter,
+    logLevel: v.logLevel ?? 'warn',
+  }).verifyProvider();
+};
