@@ -26,7 +26,9 @@ export type Problem =
   /** The application was throttled (1010009 or APIG.0308) and retries ran out. */
   | { kind: 'throttled'; vendor: Vendor; attempts: number; last: Problem }
   /** The request never produced an HTTP answer. */
-  | { kind: 'transport'; vendor: Vendor; message: string };
+  | { kind: 'transport'; vendor: Vendor; message: string }
+  /** A simulator part (WireMock, the platform model) could not be started, reached or configured. */
+  | { kind: 'simulator'; component: string; reason: string; message: string; output?: string };
 
 export type Result<T> = { ok: true; value: T; httpStatus: number } | { ok: false; problem: Problem };
 
@@ -56,5 +58,7 @@ export const renderProblem = (p: Problem): string => {
       return `${p.vendor}: still throttled after ${p.attempts} attempts (${renderProblem(p.last)})`;
     case 'transport':
       return `${p.vendor}: no HTTP answer: ${p.message}`;
+    case 'simulator':
+      return `${p.component}: ${p.reason}: ${p.message}${p.output ? `\n${p.output}` : ''}`;
   }
 };

@@ -1,0 +1,151 @@
+// The embedded launcher: WireMock's standalone jar from the npm package, run by `java` directly, stopped cleanly.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { OutputTail, SimulatorError, wireMockProblem } from './errors.ts';
+import { waitForHealth } from './health.ts';
+import type { WireMockHandle } from './launcher.ts';
+import { type EmbeddedOptions, wireMockServerArgs } from './options.ts';
+import { track } from './processes.ts';
+
+/** The standalone jar shipped by the npm package `wiremock`, found next to its package.json. */
+export const bundledJarPath = (): string => {
+  const pkgJson = createRequire(import.meta.url).resolve('wiremock/package.json');
+  const { version } = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string };
+  return join(dirname(pkgJson), 'build', `wiremock-standalone-${version}.jar`);
+};
+
+/** The full `java` argument list; exported so the flags can be read and tested without starting a JVM. */
+export const embeddedJavaArgs = (o: EmbeddedOptions, jar: string, rootDir: string): string[] => [
+  ...o.jvmFlags,
+  ...(o.heapMb !== undefined ? [`-Xmx${o.heapMb}m`] : []),
+  '-jar',
+  jar,
+  '--port',
+  String(o.port),
+  '--bind-address',
+  '127.0.0.1',
+  '--root-dir',
+  rootDir,
+  ...wireMockServerArgs(o),
+];
+
+/** WireMock prints its options once it listens, including the real port when it was given 0. */
+const PORT_LINE = /^port:\s+(\d+)\s*$/m;
+
+const exitText = (child: ChildProcess): string =>
+  child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
+
+/** Resolves once the process has exited (at once when it already has). */
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+const stopChild = async (child: ChildProcess, graceMs: number): Promise<void> => {
+  // No pid: spawning failed, there is no process to stop (and no 'exit' event will ever come).
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  const outcome = await Promise.race([exited(child).then(() => 'done' as const), graceOver]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    child.kill('SIGKILL');
+    await exited(child);
+  }
+};
+
+/**
+ * Waits for the line with the port, failing at once if the JVM exits or cannot be spawned, and after the
+ * start timeout otherwise.
+ */
+const learnPort = (child: ChildProcess, stdout: OutputTail, timeoutMs: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const settle = (fn: () => void): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      fn();
+    };
+    const onData = (): void => {
+      const m = PORT_LINE.exec(stdout.toString());
+      if (m) settle(() => resolve(Number(m[1])));
+    };
+    const onExit = (): void =>
+      settle(() => reject(new Error(`java ${exitText(child)} before WireMock listened`)));
+    const onError = (err: Error): void =>
+      settle(() => reject(new Error(`java could not be started: ${err.message}`)));
+    const timer = setTimeout(
+      () => settle(() => reject(new Error(`WireMock did not report its port within ${timeoutMs} ms`))),
+      timeoutMs,
+    );
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', onError);
+    onData();
+  });
+
+/** Starts WireMock in a JVM of its own, bound to 127.0.0.1, with an empty temporary root folder. */
+export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle> => {
+  const jar = o.jarPath ?? bundledJarPath();
+  if (!existsSync(jar)) throw new SimulatorError(wireMockProblem('jar-missing', `no WireMock jar at ${jar}`));
+  const rootDir = await mkdtemp(join(tmpdir(), 'wiremock-harness-'));
+  const started = Date.now();
+  const stdout = new OutputTail();
+  const stderr = new OutputTail();
+  const child = spawn(o.javaPath, embeddedJavaArgs(o, jar, rootDir), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Both pipes are always drained: a JVM blocked on a full pipe would hang.
+  child.stdout?.on('data', (c: Buffer) => stdout.push(c));
+  child.stderr?.on('data', (c: Buffer) => stderr.push(c));
+  child.on('error', () => {}); // reported through learnPort; never an unhandled 'error' event
+  // 'close' comes after the last output chunk; 'exit' may come before it.
+  const outputDone = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  track(child, rootDir, { graceMs: o.stopGraceMs, watchdog: o.watchdog });
+
+  const output = (): string =>
+    [stderr.toString().trim(), stdout.toString().trim()].filter(Boolean).join('\n');
+  const fail = async (reason: string, message: string): Promise<never> => {
+    await stopChild(child, o.stopGraceMs);
+    await Promise.race([outputDone, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
+    await rm(rootDir, { recursive: true, force: true });
+    throw new SimulatorError(wireMockProblem(reason, message, output()));
+  };
+
+  let port: number;
+  try {
+    port = await learnPort(child, stdout, o.startTimeoutMs);
+  } catch (err) {
+    const spawnFailed = child.pid === undefined;
+    return fail(spawnFailed ? 'java-not-started' : 'start-failed', (err as Error).message);
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const health = await waitForHealth(url, Math.max(1, o.startTimeoutMs - (Date.now() - started)), () =>
+    child.exitCode !== null || child.signalCode !== null ? `java ${exitText(child)}` : undefined,
+  );
+  if (!health.ok) return fail('start-failed', health.message);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    adminUrl: `${url}/__admin`,
+    kind: 'embedded',
+    pid: child.pid,
+    rootDir,
+    owner: `embedded-${child.pid}`,
+    serverUrlFor: (hostUrl) => hostUrl,
+    stop: () => {
+      stopping ??= (async () => {
+        await stopChild(child, o.stopGraceMs);
+        await rm(rootDir, { recursive: true, force: true });
+      })();
+      return stopping;
+    },
+  };
+};

@@ -1,0 +1,84 @@
+// The options of the three WireMock launchers, as zod schemas with their defaults; types are inferred from them.
+import { z } from 'zod';
+
+/** The WireMock release the embedded jar and the container image are pinned to. */
+export const WIREMOCK_VERSION = '3.13.2';
+
+/** Flags every launcher passes to WireMock itself (the container adds its own port and bind address). */
+const serverFlags = {
+  /** Bound on the request journal so a long load run cannot exhaust the heap. */
+  maxRequestJournalEntries: z.number().int().positive().default(100_000),
+  /** Render every response as a Handlebars template (otherwise only mappings naming `response-template`). */
+  globalResponseTemplating: z.boolean().default(false),
+  /** Jetty's request threads; WireMock's own default when omitted. */
+  containerThreads: z.number().int().positive().optional(),
+  /** More WireMock command-line flags, appended as given. */
+  extraArgs: z.array(z.string()).default([]),
+  /** Bounded wait for `GET /__admin/health` to answer 200. */
+  startTimeoutMs: z.number().int().positive().default(60_000),
+};
+
+export const EmbeddedOptionsSchema = z.object({
+  launcher: z.literal('embedded').default('embedded'),
+  ...serverFlags,
+  /** The `java` executable; the one on the PATH by default. */
+  javaPath: z.string().min(1).default('java'),
+  /** The WireMock standalone jar; the one in the npm package `wiremock` by default. */
+  jarPath: z.string().min(1).optional(),
+  /** 0 lets the OS choose (the port is read back from WireMock's start-up lines, so there is no race). */
+  port: z.number().int().min(0).max(65_535).default(0),
+  /** Heap cap, passed as -Xmx<heapMb>m. */
+  heapMb: z.number().int().positive().optional(),
+  /**
+   * JVM flags before `-jar`; none by default. C1-only compilation (-XX:TieredStopAtLevel=1) starts barely
+   * faster here and lowers warmed-up throughput, so it is not a default (see README.md).
+   */
+  jvmFlags: z.array(z.string()).default([]),
+  /** How long the JVM may take to exit after SIGTERM before it gets SIGKILL. */
+  stopGraceMs: z.number().int().positive().default(5_000),
+  /** A tiny `sh` watching this process that stops the JVM if this process dies without clean-up (Linux only). */
+  watchdog: z.boolean().default(true),
+});
+
+export const ContainerOptionsSchema = z.object({
+  launcher: z.literal('container'),
+  ...serverFlags,
+  image: z.string().min(1).default(`wiremock/wiremock:${WIREMOCK_VERSION}`),
+  /** Heap cap inside the container, passed through JAVA_OPTS. */
+  heapMb: z.number().int().positive().optional(),
+  /** Host ports the container must reach (the platform model), forwarded as host.testcontainers.internal. */
+  hostPorts: z.array(z.number().int().min(1).max(65_535)).default([]),
+  /** Bounded wait for the container engine to answer before giving up. */
+  engineTimeoutMs: z.number().int().positive().default(5_000),
+});
+
+export const ExternalOptionsSchema = z.object({
+  launcher: z.literal('external'),
+  /** Base URL of a running WireMock, without `/__admin`. */
+  url: z.url(),
+  /** Bounded wait for its health endpoint. */
+  startTimeoutMs: z.number().int().positive().default(10_000),
+});
+
+export type EmbeddedOptions = z.infer<typeof EmbeddedOptionsSchema>;
+export type ContainerOptions = z.infer<typeof ContainerOptionsSchema>;
+export type ExternalOptions = z.infer<typeof ExternalOptionsSchema>;
+
+/** What callers pass: every default may be left out, and `launcher` defaults to 'embedded'. */
+export type LaunchOptions =
+  | (Omit<z.input<typeof EmbeddedOptionsSchema>, 'launcher'> & { launcher?: 'embedded' })
+  | z.input<typeof ContainerOptionsSchema>
+  | z.input<typeof ExternalOptionsSchema>;
+
+/** The WireMock command-line flags shared by the embedded JVM and the container. */
+export const wireMockServerArgs = (o: z.infer<z.ZodObject<typeof serverFlags>>): string[] => [
+  '--disable-banner',
+  '--async-response-enabled',
+  'true',
+  '--max-request-journal-entries',
+  String(o.maxRequestJournalEntries),
+  '--disable-request-logging',
+  ...(o.globalResponseTemplating ? ['--global-response-templating'] : []),
+  ...(o.containerThreads !== undefined ? ['--container-threads', String(o.containerThreads)] : []),
+  ...o.extraArgs,
+];
