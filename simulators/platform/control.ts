@@ -1,0 +1,177 @@
+// The control API under /__control: the clock, devices and their behaviour, seeded commands, throttles, provider states, reset and the journal.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CanonicalState } from '../../contracts/common/lifecycle.ts';
+import { issuesOf, type Vendor } from '../../contracts/common/problem.ts';
+import { DeviceBehaviour } from '../model/behaviour.ts';
+import type { SimClock } from '../model/clock.ts';
+import { ThrottleConfig } from '../model/throttle.ts';
+import type { SimConfig } from './config.ts';
+import type { Journal } from './journal.ts';
+import type { VendorSim } from './vendor-sim.ts';
+
+export const CONTROL_PREFIX = '/__control';
+
+export const ClockChange = z
+  .object({
+    advanceMs: z.number().int().nonnegative().optional(),
+    advanceTo: z.number().int().optional(),
+    timeScale: z.number().positive().finite().optional(),
+    frozen: z.boolean().optional(),
+    /** Advance to the store's next scheduled event (expiry or delivery step) of every vendor. */
+    toNextEvent: z.boolean().optional(),
+  })
+  .strict();
+
+export const DeviceChange = z
+  .object({ online: z.boolean().optional(), behaviour: DeviceBehaviour.partial().optional() })
+  .strict();
+
+export const ProviderStateRequest = z.object({
+  vendor: z.enum(['enos', 'oceanconnect', 'iotda']),
+  state: z.string().min(1),
+  params: z.unknown().optional(),
+  action: z.enum(['setup', 'teardown']).default('setup'),
+});
+
+export const JournalQuery = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  vendor: z.enum(['enos', 'oceanconnect', 'iotda']).optional(),
+});
+
+export const CommandsQuery = z.object({
+  deviceId: z.string().optional(),
+  state: z
+    .array(CanonicalState)
+    .or(CanonicalState.transform((s) => [s]))
+    .optional(),
+  offset: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(10_000).default(1000),
+});
+
+type ControlDeps = {
+  config: SimConfig;
+  clock: SimClock;
+  journal: Journal;
+  vendors: ReadonlyMap<Vendor, VendorSim>;
+};
+
+const refuse = (reply: FastifyReply, status: number, error: string, details?: unknown) =>
+  reply.code(status).send({ error, ...(details === undefined ? {} : { details }) });
+
+export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): void => {
+  const { clock, journal, vendors } = deps;
+  const vendorParam = (name: string): VendorSim | undefined => vendors.get(name as Vendor);
+  const clockState = () => ({
+    now: clock.now(),
+    iso: new Date(clock.now()).toISOString(),
+    timeScale: clock.timeScale,
+    frozen: clock.frozen,
+  });
+
+  app.get(`${CONTROL_PREFIX}/health`, async () => ({ ok: true }));
+
+  app.get(`${CONTROL_PREFIX}/clock`, async () => clockState());
+  app.post(`${CONTROL_PREFIX}/clock`, async (req, reply) => {
+    const parsed = ClockChange.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid clock change', issuesOf(parsed.error));
+    const c = parsed.data;
+    if (c.frozen === true) clock.freeze();
+    if (c.frozen === false) clock.unfreeze();
+    if (c.timeScale !== undefined) clock.setTimeScale(c.timeScale);
+    if (c.advanceMs !== undefined) clock.advance(c.advanceMs);
+    if (c.advanceTo !== undefined) clock.advanceTo(c.advanceTo);
+    if (c.toNextEvent) {
+      const next = [...vendors.values()]
+        .map((v) => v.store.nextEventAt())
+        .filter((t): t is number => t !== undefined)
+        .sort((a, b) => a - b)[0];
+      if (next !== undefined) clock.advanceTo(next);
+    }
+    for (const v of vendors.values()) v.store.settle(clock.now());
+    return clockState();
+  });
+
+  app.get(`${CONTROL_PREFIX}/state`, async () =>
+    Object.fromEntries(
+      [...vendors.values()].map((v) => [v.vendor, { stats: v.store.stats(), throttle: v.throttle.config }]),
+    ),
+  );
+
+  app.get(`${CONTROL_PREFIX}/fleet`, async () =>
+    Object.fromEntries([...vendors.values()].map((v) => [v.vendor, v.fleet()])),
+  );
+
+  app.post(`${CONTROL_PREFIX}/reset`, async (req) => {
+    const only = (req.query as { vendor?: string }).vendor;
+    for (const v of vendors.values()) if (!only || v.vendor === only) v.reset();
+    if (!only) journal.clear();
+    return { ok: true };
+  });
+
+  app.get(`${CONTROL_PREFIX}/devices/:vendor`, async (req, reply) => {
+    const v = vendorParam((req.params as { vendor: string }).vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    return v.store.listDevices();
+  });
+
+  app.put(`${CONTROL_PREFIX}/devices/:vendor/:deviceId`, async (req, reply) => {
+    const { vendor, deviceId } = req.params as { vendor: string; deviceId: string };
+    const v = vendorParam(vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    const key = v.deviceKeyOf(deviceId);
+    if (key === undefined) return refuse(reply, 404, `unknown ${vendor} device ${deviceId}`);
+    const parsed = DeviceChange.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid device change', issuesOf(parsed.error));
+    if (parsed.data.behaviour) v.store.setBehaviour(key, parsed.data.behaviour);
+    if (parsed.data.online !== undefined) v.store.setOnline(key, parsed.data.online);
+    return v.store.getDevice(key);
+  });
+
+  app.get(`${CONTROL_PREFIX}/commands/:vendor`, async (req, reply) => {
+    const v = vendorParam((req.params as { vendor: string }).vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    const parsed = CommandsQuery.safeParse(req.query);
+    if (!parsed.success) return refuse(reply, 400, 'invalid query', issuesOf(parsed.error));
+    const q = parsed.data;
+    const deviceKey = q.deviceId === undefined ? undefined : v.deviceKeyOf(q.deviceId);
+    if (q.deviceId !== undefined && deviceKey === undefined)
+      return refuse(reply, 404, `unknown device ${q.deviceId}`);
+    return v.store.listAll({ deviceKey, states: q.state, offset: q.offset, limit: q.limit });
+  });
+
+  app.put(`${CONTROL_PREFIX}/throttle/:vendor`, async (req, reply) => {
+    const v = vendorParam((req.params as { vendor: string }).vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    const parsed = ThrottleConfig.safeParse({ ...v.throttle.config, ...(req.body as object) });
+    if (!parsed.success) return refuse(reply, 400, 'invalid throttle', issuesOf(parsed.error));
+    v.throttle.configure(parsed.data);
+    return v.throttle.config;
+  });
+
+  app.post(`${CONTROL_PREFIX}/provider-states`, async (req, reply) => {
+    const parsed = ProviderStateRequest.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid provider state request', issuesOf(parsed.error));
+    const { vendor, state, params, action } = parsed.data;
+    const v = vendors.get(vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    if (action === 'teardown') return { ok: true };
+    const outcome = v.providerState(state, params ?? {});
+    if (!outcome.ok) return refuse(reply, 400, outcome.message);
+    return outcome.values ?? {};
+  });
+
+  app.get(`${CONTROL_PREFIX}/journal`, async (req, reply) => {
+    const parsed = JournalQuery.safeParse(req.query);
+    if (!parsed.success) return refuse(reply, 400, 'invalid query', issuesOf(parsed.error));
+    const { since, vendor } = parsed.data;
+    return {
+      lastSeq: journal.lastSeq,
+      entries: journal.since(since, vendor ? (e) => e.vendor === vendor : undefined),
+    };
+  });
+  app.delete(`${CONTROL_PREFIX}/journal`, async () => {
+    journal.clear();
+    return { ok: true };
+  });
+};

@@ -1,0 +1,58 @@
+// The platform's request journal: a bounded ring of what every client sent and what it was answered, for audits.
+
+export type JournalEntry = {
+  seq: number;
+  /** Platform time (simulated) and wall time of the request. */
+  at: number;
+  wallAt: number;
+  vendor: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  status: number;
+  responseBody: string;
+  /** Vendor error code of the answer when there was one (e.g. "1010009", "11905", "IOTDA.000006"). */
+  errorCode?: string;
+};
+
+export class Journal {
+  private readonly ring: (JournalEntry | undefined)[];
+  private next = 0;
+  private readonly capacity: number;
+
+  constructor(capacity: number) {
+    this.capacity = Math.max(0, capacity);
+    this.ring = new Array(this.capacity);
+  }
+
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
+  /** Adds an entry and returns its sequence number (1, 2, ...). */
+  add(entry: Omit<JournalEntry, 'seq'>): number {
+    const seq = ++this.next;
+    if (this.capacity > 0) this.ring[(seq - 1) % this.capacity] = { seq, ...entry };
+    return seq;
+  }
+
+  /** Entries with seq > `since`, oldest first (those pushed out of the ring are gone). */
+  since(since = 0, filter: (e: JournalEntry) => boolean = () => true): JournalEntry[] {
+    const first = Math.max(since + 1, this.next - this.capacity + 1, 1);
+    const out: JournalEntry[] = [];
+    for (let seq = first; seq <= this.next; seq++) {
+      const e = this.ring[(seq - 1) % this.capacity];
+      if (e && e.seq === seq && filter(e)) out.push(e);
+    }
+    return out;
+  }
+
+  get lastSeq(): number {
+    return this.next;
+  }
+
+  clear(): void {
+    this.ring.fill(undefined);
+  }
+}

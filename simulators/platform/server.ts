@@ -1,0 +1,182 @@
+// The platform model's HTTP server (fastify): body parsing, the policy for refused and unmatched requests, the journal, and the vendors' routes.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Vendor } from '../../contracts/common/problem.ts';
+import { SimClock } from '../model/clock.ts';
+import { type SimConfig, SimConfig as SimConfigSchema, type SimConfigInput } from './config.ts';
+import { registerControlApi } from './control.ts';
+import { faultOfError, type PlatformFault } from './faults.ts';
+import { Journal } from './journal.ts';
+import type { PlatformContext, VendorSim, VendorSimFactory } from './vendor-sim.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody: string;
+  }
+}
+
+export type Platform = {
+  app: FastifyInstance;
+  config: SimConfig;
+  clock: SimClock;
+  journal: Journal;
+  vendors: ReadonlyMap<Vendor, VendorSim>;
+  /** The vendor owning a URL, by path prefix. */
+  vendorOf(url: string): VendorSim | undefined;
+  /** Starts listening on 127.0.0.1 (port 0: a free one); returns the base URL. */
+  listen(port?: number): Promise<string>;
+  close(): Promise<void>;
+};
+
+const malformed = (message: string): Error =>
+  Object.assign(new Error(message), { code: 'HARNESS_MALFORMED_BODY', statusCode: 400 });
+
+/** The answer for a fault on a path no vendor owns: plain JSON that names the problem. */
+const genericFault = (fault: PlatformFault): { status: number; body: unknown } => {
+  switch (fault.kind) {
+    case 'not-found':
+      return {
+        status: 404,
+        body: { error: 'not-found', message: `no simulated endpoint for ${fault.method} ${fault.path}` },
+      };
+    case 'malformed-body':
+      return { status: 400, body: { error: 'malformed-body', message: fault.detail } };
+    case 'unsupported-media-type':
+      return { status: 415, body: { error: 'unsupported-media-type', message: fault.contentType } };
+    case 'body-too-large':
+      return {
+        status: 413,
+        body: { error: 'body-too-large', message: `bodies are limited to ${fault.limitBytes} bytes` },
+      };
+    case 'internal':
+      return { status: 500, body: { error: 'internal', message: fault.detail } };
+  }
+};
+
+export const buildPlatform = (
+  input: SimConfigInput,
+  factories: readonly VendorSimFactory[],
+  wall: () => number = Date.now,
+): Platform => {
+  const config = SimConfigSchema.parse(input);
+  const clock = new SimClock(
+    { timeScale: config.timeScale, frozen: config.frozen, startEpochMs: config.startEpochMs },
+    wall,
+  );
+  const ctx: PlatformContext = { config, clock };
+  const vendors = new Map<Vendor, VendorSim>();
+  for (const make of factories) {
+    const v = make(ctx);
+    vendors.set(v.vendor, v);
+  }
+  const owners = [...vendors.values()].flatMap((v) => v.prefixes.map((prefix) => ({ prefix, v })));
+  const vendorOf = (url: string): VendorSim | undefined => owners.find((o) => url.startsWith(o.prefix))?.v;
+  const journal = new Journal(config.journalCapacity);
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.bodyLimitBytes,
+    maxParamLength: 1024,
+    keepAliveTimeout: 75_000,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  app.decorateRequest('rawBody', '');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req: FastifyRequest, body, done) => {
+    const text = body as string;
+    req.rawBody = text;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (err) {
+      done(malformed(`malformed JSON body: ${(err as Error).message}`), undefined);
+    }
+  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (req: FastifyRequest, body, done) => {
+      req.rawBody = body as string;
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+  // Any other media type: an empty body is no body at all; a non-empty one is refused as unsupported.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (req: FastifyRequest, body, done) => {
+    const text = body as string;
+    req.rawBody = text;
+    if (text === '') return done(null, undefined);
+    done(
+      Object.assign(new Error(req.headers['content-type'] ?? '(none)'), {
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        statusCode: 415,
+      }),
+      undefined,
+    );
+  });
+
+  const renderFault = (url: string, fault: PlatformFault) =>
+    vendorOf(url)?.renderFault(fault) ?? genericFault(fault);
+
+  app.setErrorHandler((err, req, reply) => {
+    const r = renderFault(
+      req.url,
+      faultOfError(err as { code?: string; message: string; statusCode?: number }, config.bodyLimitBytes),
+    );
+    reply.code(r.status).header('content-type', 'application/json').send(JSON.stringify(r.body));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const r = renderFault(req.url, {
+      kind: 'not-found',
+      method: req.method,
+      path: req.url.split('?')[0] ?? req.url,
+    });
+    reply.code(r.status).header('content-type', 'application/json').send(JSON.stringify(r.body));
+  });
+
+  if (journal.enabled) {
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (req.url.startsWith('/__control')) return payload;
+      const v = vendorOf(req.url);
+      const responseBody = typeof payload === 'string' ? payload : '';
+      let parsed: unknown;
+      try {
+        parsed = responseBody ? JSON.parse(responseBody) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      journal.add({
+        at: clock.now(),
+        wallAt: Date.now(),
+        vendor: v?.vendor ?? 'none',
+        method: req.method,
+        url: req.url,
+        headers: req.headers as Record<string, string>,
+        body: req.rawBody,
+        status: reply.statusCode,
+        responseBody,
+        errorCode: v?.errorCodeOf(reply.statusCode, parsed),
+      });
+      return payload;
+    });
+  }
+
+  for (const v of vendors.values()) v.register(app);
+  registerControlApi(app, { config, clock, journal, vendors });
+
+  return {
+    app,
+    config,
+    clock,
+    journal,
+    vendors,
+    vendorOf,
+    listen: async (port = 0) => {
+      await app.listen({ host: '127.0.0.1', port });
+      const address = app.server.address();
+      if (address === null || typeof address === 'string')
+        throw new Error('platform server has no TCP address');
+      return `http://127.0.0.1:${address.port}`;
+    },
+    close: () => app.close(),
+  };
+};

@@ -1,0 +1,42 @@
+// The contract between the platform server and each vendor's simulator: routes, fault rendering, fleet, provider states.
+import type { FastifyInstance } from 'fastify';
+import type { Vendor } from '../../contracts/common/problem.ts';
+import type { SimClock } from '../model/clock.ts';
+import type { CommandStore } from '../model/command-store.ts';
+import type { Throttle } from '../model/throttle.ts';
+import type { SimConfig } from './config.ts';
+import type { PlatformFault } from './faults.ts';
+import type { FleetSections } from './ready-info.ts';
+
+export type PlatformContext = {
+  config: SimConfig;
+  clock: SimClock;
+};
+
+export type ProviderStateOutcome =
+  | { ok: true; values?: Record<string, unknown> }
+  | { ok: false; message: string };
+
+export type VendorSim<V extends Vendor = Vendor> = {
+  readonly vendor: V;
+  /** URL path prefixes this vendor owns: unmatched requests under them get this vendor's error. */
+  readonly prefixes: readonly string[];
+  readonly store: CommandStore;
+  readonly throttle: Throttle;
+  /** Registers the vendor's routes on the platform server. */
+  register(app: FastifyInstance): void;
+  /** The vendor's documented (or clearest) answer for a request refused before any route ran. */
+  renderFault(fault: PlatformFault): { status: number; body: unknown };
+  /** Vendor error code in an answer body, for the journal (undefined for a success). */
+  errorCodeOf(status: number, body: unknown): string | undefined;
+  /** Credentials and device ids of the current fleet. */
+  fleet(): FleetSections[V];
+  /** The store key of a vendor device id (EnOS: an assetId or `productKey/deviceKey`). */
+  deviceKeyOf(vendorDeviceId: string): string | undefined;
+  /** Forgets every command, token and throttle window, and seeds the default fleet again. */
+  reset(): void;
+  /** Sets up a Pact provider state by name (the constants in contracts/<vendor>/provider-states.ts). */
+  providerState(state: string, params: unknown): ProviderStateOutcome;
+};
+
+export type VendorSimFactory<V extends Vendor = Vendor> = (ctx: PlatformContext) => VendorSim<V>;
