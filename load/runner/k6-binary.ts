@@ -2,15 +2,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 
 /** The k6 module built with Go. The v2 module path named in older notes is not on the Go module proxy; v1.8.1 is. */
 export const K6_GO_MODULE = 'go.k6.io/k6';
 export const K6_VERSION = 'v1.8.1';
 export const K6_IMAGE = 'grafana/k6:1.8.1';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const K6_CACHE_DIR = path.join(ROOT, '.cache', 'k6', 'bin');
+/**
+ * The Go build is cached outside the clone (XDG cache folder), so a fresh clone on the same machine, as CI makes,
+ * finds the k6 built by an earlier run; K6_CACHE_DIR overrides it.
+ */
+export const k6CacheDir = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.K6_CACHE_DIR ??
+  path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iot-command-harness', 'k6', K6_VERSION);
 
 export type K6Binary =
   | { kind: 'env' | 'path' | 'cache'; command: string; prefixArgs: string[] }
@@ -112,7 +117,7 @@ export const findK6 = async (opts: K6LookupOptions = {}): Promise<K6Lookup> => {
   const fromPath = onPath('k6', env);
   if (fromPath && runsVersion(fromPath))
     return { ok: true, k6: { kind: 'path', command: fromPath, prefixArgs: [] } };
-  const cacheDir = opts.cacheDir ?? K6_CACHE_DIR;
+  const cacheDir = opts.cacheDir ?? k6CacheDir(env);
   const cached = path.join(cacheDir, 'k6');
   if (existsSync(cached) && runsVersion(cached))
     return { ok: true, k6: { kind: 'cache', command: cached, prefixArgs: [] } };

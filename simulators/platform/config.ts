@@ -6,6 +6,16 @@ import { ThrottleConfig } from '../model/throttle.ts';
 const throttleFor = (enabled: boolean) =>
   ThrottleConfig.extend({ enabled: z.boolean().default(enabled) }).prefault({});
 
+/** The deliberate faults a mutation check can switch on, one at a time. */
+export const MUTATIONS = [
+  'cancel-takes-sent',
+  'throttle-off-by-one',
+  'expiry-one-second-late',
+  'pendding-spelled-correctly',
+  'cancel-all-skips-last',
+] as const;
+export type Mutation = (typeof MUTATIONS)[number];
+
 export const SimConfig = z.object({
   /** Platform seconds per wall second. */
   timeScale: z.number().positive().finite().default(1),
@@ -26,6 +36,11 @@ export const SimConfig = z.object({
   throttle: z
     .object({ enos: throttleFor(false), oceanconnect: throttleFor(true), iotda: throttleFor(false) })
     .prefault({}),
+  /**
+   * Deliberate faults for the property suite's mutation check (see property-tests/): never set in normal runs.
+   * Each name is one fault; the model and the vendor simulators read the list at start.
+   */
+  mutations: z.array(z.enum(MUTATIONS)).default([]),
   /** Behaviour of every device of the default fleet. */
   deviceBehaviour: DeviceBehaviour.prefault({}),
 });
