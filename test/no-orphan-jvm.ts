@@ -1,0 +1,39 @@
+// Vitest global setup: after the whole run, fails it if a WireMock JVM started during the run is still alive.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const wiremockJvms = (): Map<number, string> => {
+  const found = new Map<number, string>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmd.includes('java') && cmd.includes('wiremock-standalone')) found.set(Number(name), cmd);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+};
+
+export default function setup(): () => Promise<void> {
+  const before = wiremockJvms();
+  return async () => {
+    // Give stop() calls of the last files a moment to be reaped.
+    let left: [number, string][] = [];
+    for (let i = 0; i < 50; i++) {
+      left = [...wiremockJvms()].filter(([pid]) => !before.has(pid));
+      if (left.length === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const [pid] of left) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    throw new Error(
+      `WireMock JVMs left running after the tests (now killed): ${left.map(([pid, cmd]) => `${pid}: ${cmd}`).join('; ')}`,
+    );
+  };
+}
