@@ -1,13 +1,26 @@
-// Vitest global setup: after the whole run, fails it if a WireMock JVM started during the run is still alive.
+// Vitest global setup: after the whole run, fails it if a WireMock JVM started by this run is still alive.
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
-const wiremockJvms = (): Map<number, string> => {
+/** Every process this run starts inherits this variable, so its JVMs can be told from anyone else's. */
+const RUN_TAG = 'HARNESS_TEST_RUN';
+
+const startedByThisRun = (pid: string, tag: string): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`${RUN_TAG}=${tag}`);
+  } catch {
+    return false;
+  }
+};
+
+const wiremockJvms = (tag: string): Map<number, string> => {
   const found = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ');
-      if (cmd.includes('java') && cmd.includes('wiremock-standalone')) found.set(Number(name), cmd);
+      if (cmd.includes('java') && cmd.includes('wiremock-standalone') && startedByThisRun(name, tag))
+        found.set(Number(name), cmd);
     } catch {
       // the process ended while we looked
     }
@@ -16,12 +29,13 @@ const wiremockJvms = (): Map<number, string> => {
 };
 
 export default function setup(): () => Promise<void> {
-  const before = wiremockJvms();
+  const tag = randomUUID();
+  process.env[RUN_TAG] = tag;
   return async () => {
     // Give stop() calls of the last files a moment to be reaped.
     let left: [number, string][] = [];
     for (let i = 0; i < 50; i++) {
-      left = [...wiremockJvms()].filter(([pid]) => !before.has(pid));
+      left = [...wiremockJvms(tag)];
       if (left.length === 0) return;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { request } from 'undici';
+import { PROVIDERS } from './pact.ts';
 import type { Vendor } from './problem.ts';
 
 export type VerifyMode = 'stateful' | 'replay';
@@ -11,7 +12,7 @@ export type VerifyMode = 'stateful' | 'replay';
 type PactInteraction = {
   description: string;
   providerStates?: { name: string; params?: unknown }[];
-  request: { method: string; path: string };
+  request: { method: string; path: string; query?: Record<string, string[]> };
 };
 type PactFile = { interactions: PactInteraction[] };
 
@@ -25,7 +26,10 @@ export type ProviderVerification = {
   /** Replay mode: the fixture answering each interaction description, sent as the X-Harness-Case marker. */
   fixtureFor?: (description: string) => string | undefined;
   /** A vendor's own request rewriting (IoTDA re-signs with the AK/SK of the provider state), run last. */
-  requestFilter?: (req: Parameters<RequestHandler>[0], state: { name: string; params: unknown } | undefined) => void;
+  requestFilter?: (
+    req: Parameters<RequestHandler>[0],
+    state: { name: string; params: unknown } | undefined,
+  ) => void;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
 };
 
@@ -44,7 +48,8 @@ const setStateThroughControl = async (
     body: JSON.stringify({ vendor, state, params: params ?? {} }),
   });
   const text = await res.body.text();
-  if (res.statusCode !== 200) throw new Error(`provider state "${state}" refused (HTTP ${res.statusCode}): ${text}`);
+  if (res.statusCode !== 200)
+    throw new Error(`provider state "${state}" refused (HTTP ${res.statusCode}): ${text}`);
   return JSON.parse(text) as Record<string, unknown>;
 };
 
@@ -54,6 +59,8 @@ export const interactionFor = (
   state: { name: string; params: unknown } | undefined,
   method: string,
   path: string,
+  /** The request's query; tells apart interactions that share state, method and path (EnOS's `?action=`). */
+  query?: URLSearchParams,
 ): PactInteraction | undefined => {
   const candidates = pact.interactions.filter((i) => {
     if (i.request.method.toUpperCase() !== method.toUpperCase() || i.request.path !== path) return false;
@@ -61,36 +68,65 @@ export const interactionFor = (
     if (!state) return first === undefined;
     return first?.name === state.name && isDeepStrictEqual(first.params ?? {}, state.params ?? {});
   });
-  return candidates.length === 1 ? candidates[0] : undefined;
+  if (candidates.length <= 1 || !query) return candidates.length === 1 ? candidates[0] : undefined;
+  const sameQuery = (i: PactInteraction) => {
+    const want = i.request.query ?? {};
+    const names = new Set([...Object.keys(want), ...query.keys()]);
+    return [...names].every((n) => isDeepStrictEqual(want[n] ?? [], query.getAll(n)));
+  };
+  const byQuery = candidates.filter(sameQuery);
+  return byQuery.length === 1 ? byQuery[0] : undefined;
 };
 
 export const verifyProvider = async (v: ProviderVerification): Promise<unknown> => {
   const pact = readPact(v.pactFile);
   let current: { name: string; params: unknown } | undefined;
   const names = new Set(pact.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.name)));
-  const stateHandlers: Record<string, (params?: unknown) => Promise<Record<string, unknown> | undefined>> = {};
+  const stateHandlers: Record<string, (params?: unknown) => Promise<Record<string, unknown> | undefined>> =
+    {};
+  // A state that could not be set up must fail its interaction: the verifier itself only logs a throwing handler.
+  let stateFailure: string | undefined;
   for (const name of names) {
     stateHandlers[name] = async (params) => {
       current = { name, params: params ?? {} };
-      if (v.mode === 'stateful') {
+      stateFailure = undefined;
+      if (v.mode !== 'stateful') return undefined;
+      try {
         if (!v.controlUrl) throw new Error('stateful verification needs the control URL');
-        return setStateThroughControl(v.controlUrl, v.vendor, name, params);
+        return await setStateThroughControl(v.controlUrl, v.vendor, name, params);
+      } catch (err) {
+        stateFailure = (err as Error).message;
+        throw err;
       }
-      return undefined;
     };
   }
-  const requestFilter: RequestHandler = (req, _res, next) => {
+  const requestFilter: RequestHandler = (req, res, next) => {
+    // The verifier's own calls (state set-up) pass through the same filter.
+    if (req.path.startsWith('/_pact')) {
+      next();
+      return;
+    }
+    if (stateFailure) {
+      res.status(599).json({ harnessVerification: `provider state failed: ${stateFailure}` });
+      return;
+    }
     if (v.mode === 'replay') {
-      const path = (req.originalUrl ?? req.url).split('?')[0] ?? '';
-      const interaction = interactionFor(pact, current, req.method, path);
+      const url = new URL(req.originalUrl ?? req.url, 'http://verifier.invalid');
+      const interaction = interactionFor(pact, current, req.method, url.pathname, url.searchParams);
       const fixture = interaction && v.fixtureFor?.(interaction.description);
-      if (fixture) req.headers['x-harness-case'] = fixture;
+      if (!fixture) {
+        res.status(599).json({
+          harnessVerification: `no replay fixture answers ${req.method} ${url.pathname} in state ${current?.name ?? '(none)'}`,
+        });
+        return;
+      }
+      req.headers['x-harness-case'] = fixture;
     }
     v.requestFilter?.(req, current);
     next();
   };
   return new Verifier({
-    provider: undefined,
+    provider: PROVIDERS[v.vendor],
     providerBaseUrl: v.providerBaseUrl,
     pactUrls: [v.pactFile],
     stateHandlers: stateHandlers as never,

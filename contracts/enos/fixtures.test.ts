@@ -54,6 +54,7 @@ const TABLE: Record<string, Entry> = {
   '200-cancel-one-by-device-key.json': cancel(true),
   '200-cancel-all-by-asset-id.json': cancel(true),
   '200-cancel-all-none-cached.json': cancel(true),
+  '200-cancel-one-service-command.json': cancel(true),
   '200-11404-command-not-found.json': commandError(11404),
   '200-11905-not-created-state.json': commandError(11905),
   '200-11900-device-offline.json': commandError(11900),
@@ -93,6 +94,11 @@ const TABLE: Record<string, Entry> = {
     strict: false,
   },
   '200-get-command.json': { strictSchema: GetResponseStrict, tolerant: GetResponseTolerant, strict: true },
+  '200-get-released-service-command.json': {
+    strictSchema: GetResponseStrict,
+    tolerant: GetResponseTolerant,
+    strict: true,
+  },
   '200-search-command-doc-sample.json': {
     strictSchema: SearchResponseStrict,
     tolerant: SearchResponseTolerant,
@@ -104,6 +110,11 @@ const TABLE: Record<string, Entry> = {
     strict: false,
   },
   '200-search-command.json': {
+    strictSchema: SearchResponseStrict,
+    tolerant: SearchResponseTolerant,
+    strict: true,
+  },
+  '200-search-created-first-page.json': {
     strictSchema: SearchResponseStrict,
     tolerant: SearchResponseTolerant,
     strict: true,

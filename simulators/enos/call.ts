@@ -1,0 +1,62 @@
+// One EnOS command call from request to answer: one value per query name, apim auth, throttle, action, method, then the action.
+import { ENDPOINTS, EnosAction } from '../../contracts/enos/requests.ts';
+import { ACTIONS } from './actions.ts';
+import { type Answer, type EnosFailure, failureAnswer, okAnswer } from './answers.ts';
+import { authenticateCall } from './auth.ts';
+import type { EnosCore } from './core.ts';
+
+export type CommandCall = {
+  method: string;
+  query: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as received ('' when none): what apim-signature covers. */
+  rawBody: string;
+  body: unknown;
+};
+
+/**
+ * The order of checks follows the gateway-then-service path: a repeated query name (99400, the signature would be
+ * ambiguous), the apim-* headers (token codes), the application's throttle, then `action` (missing or unknown 99400,
+ * a method the action does not take 99400), then the action's own checks (query, body, orgId, device).
+ */
+export const handleCommandCall = (core: EnosCore, call: CommandCall): Answer => {
+  const requestId = core.nextRequestId();
+  const refuse = (f: EnosFailure) => failureAnswer(requestId, f);
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(call.query)) {
+    if (Array.isArray(value))
+      return refuse({ kind: 'invalid-argument', field: name, reason: `${name} is given more than once` });
+    if (value !== undefined) query[name] = value;
+  }
+  const now = core.clock.now();
+  const auth = authenticateCall(
+    core.world,
+    { headers: call.headers, query, rawBody: call.rawBody },
+    now,
+    core.options,
+  );
+  if (!auth.ok) return refuse({ kind: 'documented', code: auth.code });
+  const allowed = core.throttle.check(auth.app, now);
+  if (!allowed.allowed) {
+    const { limit, windowMs } = core.throttle.config;
+    return refuse({ kind: 'throttled', app: auth.app, limit, windowMs });
+  }
+  const { action: actionText, ...rest } = query;
+  if (actionText === undefined || actionText === '') return refuse({ kind: 'action-missing' });
+  const action = EnosAction.safeParse(actionText);
+  if (!action.success)
+    return refuse({
+      kind: 'invalid-argument',
+      field: 'action',
+      reason: `action ${actionText} is not supported`,
+    });
+  const accepted: readonly string[] = ENDPOINTS[action.data].acceptedMethods;
+  if (!accepted.includes(call.method))
+    return refuse({
+      kind: 'invalid-argument',
+      field: 'action',
+      reason: `${action.data} is called with ${accepted.join(' or ')}, not ${call.method}`,
+    });
+  const result = ACTIONS[action.data](core, { query: rest, body: call.body, appKey: auth.appKey });
+  return result.ok ? okAnswer(requestId, result.data, result.extra) : refuse(result.failure);
+};

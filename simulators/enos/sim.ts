@@ -1,0 +1,109 @@
+// The EnOS Connection Service v2.1 simulator: store, throttle, fleet and routes wired into the platform's VendorSim contract.
+import { VENDOR_PENDING_CAPS } from '../model/behaviour.ts';
+import { CommandStore } from '../model/command-store.ts';
+import { Throttle } from '../model/throttle.ts';
+import type { PlatformFault } from '../platform/faults.ts';
+import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
+import { errorCodeOfBody, failureAnswer, type EnosFailure } from './answers.ts';
+import { makeCore } from './core.ts';
+import { fleetPlan } from './fleet.ts';
+import { EnosSimOptions, type EnosSimOptionsInput } from './options.ts';
+import { setUpProviderState } from './provider-states.ts';
+import { registerEnosRoutes } from './routes.ts';
+import { EnosWorld, storeKeyOf } from './world.ts';
+
+/** URL prefixes the EnOS simulator owns (faults and unknown paths under them get EnOS errors). */
+export const ENOS_PREFIXES = ['/connect-service/v2.1/', '/apim-token-service/'] as const;
+
+/** Faults the platform refused before any route ran, as EnOS failures (all with HTTP 200, as every EnOS error). */
+const failureOfFault = (fault: PlatformFault): EnosFailure => {
+  switch (fault.kind) {
+    case 'malformed-body':
+      return { kind: 'invalid-argument', field: 'body', reason: 'the body is not valid JSON' };
+    case 'unsupported-media-type':
+      return {
+        kind: 'invalid-argument',
+        field: 'Content-Type',
+        reason: `a body must be application/json, got ${fault.contentType}`,
+      };
+    case 'body-too-large':
+      return {
+        kind: 'invalid-argument',
+        field: 'body',
+        reason: `the body is larger than ${fault.limitBytes} bytes`,
+      };
+    case 'not-found':
+      return { kind: 'no-such-api', method: fault.method, path: fault.path };
+    case 'internal':
+      return { kind: 'internal' };
+  }
+};
+
+/** A factory with EnOS-specific options (time zone, token life, poseidon tokens, search page size). */
+export const enosSimFactory =
+  (input: EnosSimOptionsInput = {}): VendorSimFactory<'enos'> =>
+  (ctx): VendorSim<'enos'> => {
+    const options = EnosSimOptions.parse(input);
+    const { config, clock } = ctx;
+    const store = new CommandStore(clock, {
+      pendingCap: VENDOR_PENDING_CAPS.enos,
+      idPrefix: 'enos-',
+      seed: config.seed,
+      defaultTimeoutMs: 30_000,
+      defaultBehaviour: config.deviceBehaviour,
+    });
+    const throttle = new Throttle(config.throttle.enos);
+    const world = new EnosWorld();
+    const core = makeCore({ store, world, throttle, clock, options, seed: config.seed });
+    const plan = fleetPlan(config.seed, config.devicesPerVendor);
+
+    const reset = (): void => {
+      store.reset();
+      world.clear();
+      throttle.reset();
+      core.restartSequences();
+      world.addApp({
+        appKey: plan.appKey,
+        appSecret: plan.appSecret,
+        orgs: new Set([plan.orgId]),
+        expireSeconds: options.tokenExpireSeconds,
+      });
+      world.orgs.add(plan.orgId);
+      for (const d of plan.devices) {
+        world.addDevice(d);
+        store.addDevice(storeKeyOf(d), { online: false, behaviour: config.deviceBehaviour });
+      }
+    };
+    reset();
+
+    return {
+      vendor: 'enos',
+      prefixes: ENOS_PREFIXES,
+      store,
+      throttle,
+      register: (app) => registerEnosRoutes(app, core),
+      renderFault: (fault) => failureAnswer(core.nextRequestId(), failureOfFault(fault)),
+      errorCodeOf: (_status, body) => errorCodeOfBody(body),
+      fleet: () => ({
+        orgId: plan.orgId,
+        appKey: plan.appKey,
+        appSecret: plan.appSecret,
+        devices: plan.devices.map(({ assetId, productKey, deviceKey }) => ({
+          assetId,
+          productKey,
+          deviceKey,
+        })),
+      }),
+      deviceKeyOf: (id) => {
+        const slash = id.indexOf('/');
+        const d =
+          slash < 0 ? world.deviceByAsset(id) : world.deviceByKeys(id.slice(0, slash), id.slice(slash + 1));
+        return d && storeKeyOf(d);
+      },
+      reset,
+      providerState: (state, params) => setUpProviderState(core, reset, state, params),
+    };
+  };
+
+/** The EnOS simulator with its default options. */
+export const createEnosSim: VendorSimFactory<'enos'> = enosSimFactory();
