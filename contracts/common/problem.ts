@@ -28,7 +28,9 @@ export type Problem =
   /** The request never produced an HTTP answer. */
   | { kind: 'transport'; vendor: Vendor; message: string }
   /** A simulator part (WireMock, the platform model) could not be started, reached or configured. */
-  | { kind: 'simulator'; component: string; reason: string; message: string; output?: string };
+  | { kind: 'simulator'; component: string; reason: string; message: string; output?: string }
+  /** A load run (profile, k6, the run's own checks) could not be set up or did not complete. */
+  | { kind: 'load'; stage: string; message: string; output?: string };
 
 export type Result<T> = { ok: true; value: T; httpStatus: number } | { ok: false; problem: Problem };
 
@@ -60,5 +62,7 @@ export const renderProblem = (p: Problem): string => {
       return `${p.vendor}: no HTTP answer: ${p.message}`;
     case 'simulator':
       return `${p.component}: ${p.reason}: ${p.message}${p.output ? `\n${p.output}` : ''}`;
+    case 'load':
+      return `load (${p.stage}): ${p.message}${p.output ? `\n${p.output}` : ''}`;
   }
 };

@@ -12,7 +12,13 @@ export type VerifyMode = 'stateful' | 'replay';
 type PactInteraction = {
   description: string;
   providerStates?: { name: string; params?: unknown }[];
-  request: { method: string; path: string; query?: Record<string, string[]> };
+  request: {
+    method: string;
+    path: string;
+    query?: Record<string, string[]>;
+    headers?: Record<string, unknown>;
+    body?: { content?: unknown; contentType?: string };
+  };
 };
 type PactFile = { interactions: PactInteraction[] };
 
@@ -61,6 +67,11 @@ export const interactionFor = (
   path: string,
   /** The request's query; tells apart interactions that share state, method and path (EnOS's `?action=`). */
   query?: URLSearchParams,
+  /**
+   * The request's headers (lower-case names) and parsed body; tell apart interactions that still look alike
+   * (OceanConnect: 100022 by a 65-character deviceId and 100220 by a missing app_key share state and path).
+   */
+  sent?: { headers: Record<string, unknown>; body: unknown },
 ): PactInteraction | undefined => {
   const candidates = pact.interactions.filter((i) => {
     if (i.request.method.toUpperCase() !== method.toUpperCase() || i.request.path !== path) return false;
@@ -68,14 +79,22 @@ export const interactionFor = (
     if (!state) return first === undefined;
     return first?.name === state.name && isDeepStrictEqual(first.params ?? {}, state.params ?? {});
   });
-  if (candidates.length <= 1 || !query) return candidates.length === 1 ? candidates[0] : undefined;
+  if (candidates.length <= 1 || (!query && !sent)) return candidates.length === 1 ? candidates[0] : undefined;
   const sameQuery = (i: PactInteraction) => {
+    if (!query) return true;
     const want = i.request.query ?? {};
     const names = new Set([...Object.keys(want), ...query.keys()]);
     return [...names].every((n) => isDeepStrictEqual(want[n] ?? [], query.getAll(n)));
   };
   const byQuery = candidates.filter(sameQuery);
-  return byQuery.length === 1 ? byQuery[0] : undefined;
+  if (byQuery.length <= 1 || !sent) return byQuery.length === 1 ? byQuery[0] : undefined;
+  // Every header the interaction declares was sent, and a declared JSON body is the body sent.
+  const sameRequest = (i: PactInteraction) =>
+    Object.keys(i.request.headers ?? {}).every((h) => sent.headers[h.toLowerCase()] !== undefined) &&
+    (i.request.body?.contentType !== 'application/json' ||
+      isDeepStrictEqual(i.request.body.content, sent.body));
+  const byRequest = byQuery.filter(sameRequest);
+  return byRequest.length === 1 ? byRequest[0] : undefined;
 };
 
 export const verifyProvider = async (v: ProviderVerification): Promise<unknown> => {
@@ -112,7 +131,10 @@ export const verifyProvider = async (v: ProviderVerification): Promise<unknown> 
     }
     if (v.mode === 'replay') {
       const url = new URL(req.originalUrl ?? req.url, 'http://verifier.invalid');
-      const interaction = interactionFor(pact, current, req.method, url.pathname, url.searchParams);
+      const interaction = interactionFor(pact, current, req.method, url.pathname, url.searchParams, {
+        headers: req.headers,
+        body: req.body,
+      });
       const fixture = interaction && v.fixtureFor?.(interaction.description);
       if (!fixture) {
         res.status(599).json({

@@ -1,0 +1,42 @@
+// The OceanConnect iocm v1.4.0 simulator: the VendorSim the platform server runs under /iocm/.
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext, VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
+import { errorCodeOf, renderFault } from './answers.ts';
+import type { OcSimOptionsInput } from './options.ts';
+import { applyProviderState } from './provider-state-handlers.ts';
+import { registerCommandRoutes } from './routes-commands.ts';
+import { registerLogin } from './routes-login.ts';
+import { registerTaskRoutes } from './routes-tasks.ts';
+import { createWorld, resetWorld } from './world.ts';
+
+export const OC_PREFIXES = ['/iocm/'] as const;
+
+/** The simulator with explicit options (task timing, token lifetime, defaults); the factory uses the defaults. */
+export const makeOceanConnectSim = (
+  ctx: PlatformContext,
+  options: OcSimOptionsInput = {},
+): VendorSim<'oceanconnect'> => {
+  const w = createWorld(ctx, options);
+  return {
+    vendor: 'oceanconnect',
+    prefixes: OC_PREFIXES,
+    store: w.store,
+    throttle: w.throttle,
+    register: (app: FastifyInstance) => {
+      registerLogin(app, w);
+      registerCommandRoutes(app, w);
+      registerTaskRoutes(app, w);
+    },
+    renderFault: (fault) => {
+      const { status, body } = renderFault(fault);
+      return { status, body };
+    },
+    errorCodeOf,
+    fleet: () => ({ appId: w.fleet.appId, secret: w.fleet.secret, devices: [...w.fleet.devices] }),
+    deviceKeyOf: (deviceId) => (w.owners.has(deviceId) ? deviceId : undefined),
+    reset: () => resetWorld(w),
+    providerState: (state, params) => applyProviderState(w, state, params),
+  };
+};
+
+export const createOceanConnectSim: VendorSimFactory<'oceanconnect'> = (ctx) => makeOceanConnectSim(ctx);
