@@ -3,6 +3,9 @@
 import { Command } from 'commander';
 import { SUBCOMMANDS } from './subcommands.ts';
 
+// Pact otherwise reports usage over the network; the harness never talks to anything but loopback.
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
 const program = new Command('harness')
   .description('Contract tests and simulators for the device-command APIs of EnOS, OceanConnect and IoTDA')
   .showHelpAfterError();

@@ -1,5 +1,7 @@
 // The table of subcommands: names, arguments and flags as data; the code of each is imported only when it runs.
 
+import { SIM_FLAGS } from './commands/sim-options.ts';
+
 export type SubcommandInput = { args: string[]; options: Record<string, unknown> };
 export type SubcommandRun = (input: SubcommandInput) => Promise<number>;
 
@@ -12,6 +14,13 @@ export type Subcommand = {
 };
 
 export const SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'sim',
+    description:
+      'start the simulators (WireMock in front of the platform model), print the ready line, run until stopped',
+    options: SIM_FLAGS,
+    load: async () => (await import('./commands/sim.ts')).run,
+  },
   {
     name: 'contracts',
     description: 'check the committed pacts against the contract coverage table and print it',

@@ -23,8 +23,20 @@ export const ClockChange = z
   })
   .strict();
 
+/** Behaviour fields a change may name; unlike `DeviceBehaviour.partial()`, absent fields get no defaults. */
+const BehaviourChange = z
+  .object(
+    Object.fromEntries(
+      Object.entries(DeviceBehaviour.shape).map(([k, v]) => [
+        k,
+        (v instanceof z.ZodDefault ? v.unwrap() : v).optional(),
+      ]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<Partial<z.output<typeof DeviceBehaviour>>>;
+
 export const DeviceChange = z
-  .object({ online: z.boolean().optional(), behaviour: DeviceBehaviour.partial().optional() })
+  .object({ online: z.boolean().optional(), behaviour: BehaviourChange.optional() })
   .strict();
 
 export const ProviderStateRequest = z.object({

@@ -75,7 +75,7 @@ export const buildPlatform = (
   const app = Fastify({
     logger: false,
     bodyLimit: config.bodyLimitBytes,
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     keepAliveTimeout: 75_000,
     forceCloseConnections: true,
     return503OnClosing: true,

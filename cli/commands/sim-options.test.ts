@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { simOptionsFrom } from './sim-options.ts';
+
+describe('harness sim flags', () => {
+  it('defaults to stateful mode on the embedded launcher', () => {
+    const r = simOptionsFrom({});
+    expect(r.ok && r.options.mode).toBe('stateful');
+    expect(r.ok && r.options.wiremock).toEqual({ launcher: 'embedded' });
+  });
+  it('passes time scale, fleet size, throttle and latency down', () => {
+    const r = simOptionsFrom({
+      timeScale: '60',
+      devices: '3',
+      throttleLimit: '5',
+      throttleWindow: '1000',
+      throttleAlgorithm: 'token-bucket',
+      latency: 'fixed:7',
+      readyFile: '/tmp/x',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.options.platform?.timeScale).toBe(60);
+    expect(r.options.platform?.devicesPerVendor).toBe(3);
+    expect(r.options.platform?.throttle?.oceanconnect).toEqual({
+      limit: 5,
+      windowMs: 1000,
+      algorithm: 'token-bucket',
+    });
+    expect(r.options.latency).toEqual({ kind: 'fixed', ms: 7 });
+    expect(r.readyFile).toBe('/tmp/x');
+  });
+  it.each([
+    [{ mode: 'live' }, '--mode'],
+    [{ launcher: 'k8s' }, '--launcher'],
+    [{ launcher: 'external' }, '--wiremock-url'],
+    [{ timeScale: '0' }, '--time-scale'],
+    [{ devices: '-1' }, '--devices'],
+    [{ port: '70000' }, '--port'],
+    [{ throttleAlgorithm: 'leaky' }, '--throttle-algorithm'],
+    [{ latency: 'slow' }, 'latency'],
+  ])('refuses %j naming the flag', (flags, name) => {
+    const r = simOptionsFrom(flags);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(name);
+  });
+});

@@ -1,0 +1,119 @@
+// Turns `harness sim` flags into simulator options, once, at the entry point; a bad flag is a message, not a crash.
+import type { SimOptions } from '../../simulators/sim.ts';
+import { parseLatency } from '../../simulators/replay/build-mappings.ts';
+
+export type SimFlags = {
+  mode?: string;
+  launcher?: string;
+  wiremockUrl?: string;
+  timeScale?: string;
+  devices?: string;
+  seed?: string;
+  latency?: string;
+  port?: string;
+  readyFile?: string;
+  throttleLimit?: string;
+  throttleWindow?: string;
+  throttleAlgorithm?: string;
+};
+
+const num = (
+  name: string,
+  text: string | undefined,
+  check: (n: number) => boolean,
+): number | undefined | string => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) && check(n) ? n : `--${name} must be a valid number, got ${text}`;
+};
+
+export const SIM_FLAGS = [
+  {
+    flags: '--mode <mode>',
+    description: 'stateful (platform model behind WireMock) or replay (documented answers only)',
+    default: 'stateful',
+  },
+  {
+    flags: '--launcher <launcher>',
+    description: 'embedded (java -jar), container (testcontainers) or external',
+    default: 'embedded',
+  },
+  { flags: '--wiremock-url <url>', description: 'the WireMock to use with --launcher external' },
+  { flags: '--time-scale <n>', description: 'platform seconds per wall second', default: '1' },
+  {
+    flags: '--devices <n>',
+    description: 'devices per vendor in the default fleet (all offline)',
+    default: '10',
+  },
+  { flags: '--seed <n>', description: 'seed of ids, credentials and device behaviour', default: '1' },
+  {
+    flags: '--latency <profile>',
+    description: 'none, fixed:<ms> or lognormal:<medianMs>,<sigma>[,<maxMs>]',
+    default: 'none',
+  },
+  { flags: '--port <n>', description: 'port of the platform model (0: any free one)', default: '0' },
+  {
+    flags: '--throttle-limit <n>',
+    description: 'OceanConnect calls per window per application',
+    default: '100',
+  },
+  {
+    flags: '--throttle-window <ms>',
+    description: 'OceanConnect throttle window in platform ms',
+    default: '60000',
+  },
+  {
+    flags: '--throttle-algorithm <name>',
+    description: 'fixed-window, sliding-window or token-bucket',
+    default: 'fixed-window',
+  },
+  { flags: '--ready-file <file>', description: 'also write the ready line to this file' },
+];
+
+export const simOptionsFrom = (
+  flags: SimFlags,
+): { ok: true; options: SimOptions; readyFile?: string } | { ok: false; message: string } => {
+  const mode = flags.mode ?? 'stateful';
+  if (mode !== 'stateful' && mode !== 'replay')
+    return { ok: false, message: `--mode must be stateful or replay, got ${mode}` };
+  const launcher = flags.launcher ?? 'embedded';
+  if (launcher !== 'embedded' && launcher !== 'container' && launcher !== 'external')
+    return { ok: false, message: `--launcher must be embedded, container or external, got ${launcher}` };
+  if (launcher === 'external' && !flags.wiremockUrl)
+    return { ok: false, message: '--launcher external needs --wiremock-url' };
+  const timeScale = num('time-scale', flags.timeScale, (n) => n > 0);
+  const devices = num('devices', flags.devices, (n) => Number.isInteger(n) && n >= 0);
+  const seed = num('seed', flags.seed, Number.isInteger);
+  const port = num('port', flags.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+  const limit = num('throttle-limit', flags.throttleLimit, (n) => Number.isInteger(n) && n > 0);
+  const windowMs = num('throttle-window', flags.throttleWindow, (n) => Number.isInteger(n) && n > 0);
+  for (const v of [timeScale, devices, seed, port, limit, windowMs])
+    if (typeof v === 'string') return { ok: false, message: v };
+  const algorithm = flags.throttleAlgorithm ?? 'fixed-window';
+  if (!['fixed-window', 'sliding-window', 'token-bucket'].includes(algorithm))
+    return {
+      ok: false,
+      message: `--throttle-algorithm must be fixed-window, sliding-window or token-bucket, got ${algorithm}`,
+    };
+  const latency = parseLatency(flags.latency ?? 'none');
+  if ('error' in latency) return { ok: false, message: latency.error };
+  const options: SimOptions = {
+    mode,
+    latency,
+    platformPort: port as number | undefined,
+    wiremock: launcher === 'external' ? { launcher, url: flags.wiremockUrl! } : { launcher },
+    platform: {
+      timeScale: timeScale as number | undefined,
+      devicesPerVendor: devices as number | undefined,
+      seed: seed as number | undefined,
+      throttle: {
+        oceanconnect: {
+          limit: limit as number | undefined,
+          windowMs: windowMs as number | undefined,
+          algorithm: algorithm as 'fixed-window' | 'sliding-window' | 'token-bucket',
+        },
+      },
+    },
+  };
+  return { ok: true, options, ...(flags.readyFile ? { readyFile: flags.readyFile } : {}) };
+};

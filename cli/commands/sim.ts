@@ -1,0 +1,34 @@
+// `harness sim`: starts the simulators, prints the ready line (and writes it to --ready-file), runs until SIGINT/SIGTERM.
+import { writeFileSync } from 'node:fs';
+import { renderProblem } from '../../contracts/common/problem.ts';
+import type { SubcommandRun } from '../subcommands.ts';
+import { simOptionsFrom } from './sim-options.ts';
+
+export const run: SubcommandRun = async ({ options }) => {
+  const parsed = simOptionsFrom(options);
+  if (!parsed.ok) {
+    process.stderr.write(`harness sim: ${parsed.message}\n`);
+    return 2;
+  }
+  const { startSimulators } = await import('../../simulators/sim.ts');
+  const { SimulatorError } = await import('../../simulators/wiremock/errors.ts');
+  let sim: Awaited<ReturnType<typeof startSimulators>>;
+  try {
+    sim = await startSimulators(parsed.options);
+  } catch (err) {
+    process.stderr.write(
+      `harness sim: ${err instanceof SimulatorError ? renderProblem(err.problem) : (err as Error).message}\n`,
+    );
+    return 1;
+  }
+  const line = JSON.stringify(sim.info);
+  process.stdout.write(`${line}\n`);
+  if (parsed.readyFile) writeFileSync(parsed.readyFile, `${line}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await sim.stop();
+  return 0;
+};

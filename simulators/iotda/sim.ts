@@ -1,0 +1,71 @@
+// The Huawei Cloud IoTDA v5 simulator: store, throttle and tenant wired to the platform server as a VendorSim.
+import { VENDOR_PENDING_CAPS } from '../model/behaviour.ts';
+import { CommandStore } from '../model/command-store.ts';
+import { Throttle } from '../model/throttle.ts';
+import type { PlatformFault } from '../platform/faults.ts';
+import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
+import { type Answer, apiNotFound, badRequestFormat, internalError } from './answers.ts';
+import { iotdaFleetOf } from './fleet.ts';
+import { applyProviderState } from './provider-states.ts';
+import { IOTDA_PREFIX, type IotdaDeps, registerIotdaRoutes } from './routes.ts';
+import { IotdaWorld } from './world.ts';
+
+/** The documented (or clearest) IoTDA answer for a request the platform refused before any route ran. */
+const faultAnswer = (fault: PlatformFault, requestId: () => string): Answer => {
+  switch (fault.kind) {
+    case 'malformed-body':
+      return badRequestFormat(fault.detail);
+    case 'unsupported-media-type':
+      return badRequestFormat(`unsupported Content-Type ${fault.contentType}; send application/json`);
+    case 'body-too-large':
+      return badRequestFormat(`the body exceeds ${fault.limitBytes} bytes`);
+    case 'not-found':
+      return apiNotFound(requestId());
+    case 'internal':
+      return internalError(fault.detail);
+  }
+};
+
+export const createIotdaSim: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> => {
+  const { config, clock } = ctx;
+  const store = new CommandStore(clock, {
+    pendingCap: VENDOR_PENDING_CAPS.iotda,
+    idPrefix: 'iotda-',
+    seed: config.seed,
+    defaultBehaviour: config.deviceBehaviour,
+    mutations: config.mutations,
+  });
+  const throttle = new Throttle(config.throttle.iotda, { mutations: config.mutations });
+  const world = new IotdaWorld(config.seed);
+  const fleet = iotdaFleetOf(config.seed, config.devicesPerVendor);
+  const deps: IotdaDeps = { store, throttle, world, clock };
+
+  const reset = (): void => {
+    store.reset();
+    throttle.reset();
+    world.reset(fleet);
+    for (const deviceId of fleet.devices) store.addDevice(deviceId, { online: false });
+  };
+  reset();
+
+  return {
+    vendor: 'iotda',
+    prefixes: [IOTDA_PREFIX],
+    store,
+    throttle,
+    register: (app) => registerIotdaRoutes(app, deps),
+    renderFault: (fault) => {
+      const a = faultAnswer(fault, () => world.takeRequestId());
+      return { status: a.status, body: a.body };
+    },
+    errorCodeOf: (_status, body) => {
+      const code = (body as { error_code?: unknown } | null | undefined)?.error_code;
+      return typeof code === 'string' ? code : undefined;
+    },
+    fleet: () => ({ ...fleet, devices: [...fleet.devices] }),
+    deviceKeyOf: (deviceId) =>
+      world.ownerOf(deviceId) !== undefined && store.getDevice(deviceId) !== undefined ? deviceId : undefined,
+    reset,
+    providerState: (state, params) => applyProviderState({ ...deps, reset }, state, params),
+  };
+};

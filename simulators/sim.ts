@@ -1,0 +1,123 @@
+// Starts the whole simulator: the platform model behind WireMock (stateful mode) or WireMock alone (replay mode), and says where.
+import path from 'node:path';
+import type { Vendor } from '../contracts/common/problem.ts';
+import { createEnosSim } from './enos/sim.ts';
+import { createIotdaSim } from './iotda/sim.ts';
+import { createOceanConnectSim } from './oceanconnect/sim.ts';
+import type { SimConfigInput } from './platform/config.ts';
+import type { FleetSections, ReadyInfo } from './platform/ready-info.ts';
+import { buildPlatform, type Platform } from './platform/server.ts';
+import type { VendorSimFactory } from './platform/vendor-sim.ts';
+import { type LatencyProfile, withLatency } from './replay/build-mappings.ts';
+import { DEFAULTS_FILE, FAULTS_PATH, MARKER_FILE, mappingsDirOf } from './replay/mapping-files.ts';
+import type { LaunchOptions } from './wiremock/launcher.ts';
+import { launchWireMock, type WireMockHandle } from './wiremock/launcher.ts';
+import { loadMappingFiles, registerMapping, registerProxyToModel } from './wiremock/mappings.ts';
+
+export const VENDOR_FACTORIES: readonly VendorSimFactory[] = [
+  createEnosSim,
+  createOceanConnectSim,
+  createIotdaSim,
+];
+const VENDORS: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
+
+export type SimMode = 'stateful' | 'replay';
+
+export type SimOptions = {
+  mode?: SimMode;
+  wiremock?: LaunchOptions;
+  platform?: SimConfigInput;
+  /** Port of the platform model (0: any free one). */
+  platformPort?: number;
+  latency?: LatencyProfile;
+};
+
+export type RunningSim = {
+  info: ReadyInfo;
+  mode: SimMode;
+  wiremock: WireMockHandle;
+  /** Absent in replay mode. */
+  platform?: Platform;
+  stop(): Promise<void>;
+};
+
+const registerFile = async (handle: WireMockHandle, file: string, latency: LatencyProfile): Promise<void> => {
+  for (const { mappings } of await loadMappingFiles(path.dirname(file)).then((all) =>
+    all.filter((f) => path.basename(f.file) === path.basename(file)),
+  )) {
+    for (const m of mappings) await registerMapping(handle, withLatency(m, latency) as typeof m);
+  }
+};
+
+const sectionOf = <V extends Vendor>(platform: Platform, vendor: V): FleetSections[V] => {
+  const sim = platform.vendors.get(vendor);
+  if (!sim) throw new Error(`vendor ${vendor} is not simulated`);
+  return sim.fleet() as FleetSections[V];
+};
+
+/** The ready line. In replay mode the platform is not served, but it still provides the fleet and credentials. */
+const readyInfo = (platform: Platform, wiremockUrl: string, controlUrl: string): ReadyInfo => ({
+  wiremockUrl,
+  controlUrl,
+  enos: { baseUrl: wiremockUrl, ...sectionOf(platform, 'enos') },
+  oceanconnect: { baseUrl: wiremockUrl, ...sectionOf(platform, 'oceanconnect') },
+  iotda: { baseUrl: wiremockUrl, ...sectionOf(platform, 'iotda') },
+});
+
+/**
+ * WireMock must proxy the Host header unchanged: IoTDA's AK/SK signature covers it, so a rewritten Host fails every
+ * signed request. A container also needs the platform's port forwarded.
+ */
+const frontDoorOptions = (launch: LaunchOptions, platformUrl: string | undefined): LaunchOptions => {
+  if (launch.launcher === 'external') return launch;
+  const extraArgs = [...new Set([...(launch.extraArgs ?? []), '--preserve-host-header'])];
+  if (launch.launcher === 'container')
+    return {
+      ...launch,
+      extraArgs,
+      ...(platformUrl ? { hostPorts: [Number(new URL(platformUrl).port)] } : {}),
+    };
+  return { ...launch, extraArgs };
+};
+
+export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim> => {
+  const mode = opts.mode ?? 'stateful';
+  const latency = opts.latency ?? { kind: 'none' };
+  const platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
+  let platformUrl: string | undefined;
+  if (mode === 'stateful') platformUrl = await platform.listen(opts.platformPort ?? 0);
+  let wiremock: WireMockHandle;
+  try {
+    wiremock = await launchWireMock(frontDoorOptions(opts.wiremock ?? {}, platformUrl));
+  } catch (err) {
+    await platform.close();
+    throw err;
+  }
+  try {
+    for (const vendor of VENDORS) {
+      await registerFile(wiremock, path.join(mappingsDirOf(vendor), MARKER_FILE), latency);
+      if (mode === 'replay')
+        await registerFile(wiremock, path.join(mappingsDirOf(vendor), DEFAULTS_FILE), latency);
+    }
+    await registerFile(wiremock, FAULTS_PATH, latency);
+    if (platformUrl) {
+      const proxy = withLatency({ response: {} }, latency).response as Record<string, unknown>;
+      await registerProxyToModel(wiremock, platformUrl, { response: proxy });
+    }
+  } catch (err) {
+    await wiremock.stop();
+    await platform.close();
+    throw err;
+  }
+  const controlUrl = platformUrl ? `${platformUrl}/__control` : `${wiremock.url}/__admin`;
+  return {
+    info: readyInfo(platform, wiremock.url, controlUrl),
+    mode,
+    wiremock,
+    platform: platformUrl ? platform : undefined,
+    stop: async () => {
+      await wiremock.stop();
+      await platform.close();
+    },
+  };
+};
