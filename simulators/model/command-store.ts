@@ -29,6 +29,7 @@ import {
 } from './device.ts';
 import { type CommandPage, type CommandQuery, pageOf } from './listing.ts';
 import { SeedCommandInput, seedTimesOf } from './seed.ts';
+import { hasMutation, MutationList } from './mutations.ts';
 import { mulberry32Step, mulberry32Value } from './rng.ts';
 import { Scheduler } from './scheduler.ts';
 
@@ -45,6 +46,11 @@ export const CommandStoreConfig = z.object({
   defaultTimeoutMs: z.number().int().positive().default(30_000),
   /** Behaviour of devices added without one. */
   defaultBehaviour: DeviceBehaviour.prefault({}),
+  /**
+   * Deliberate faults for the property suite's mutation check (STORE_MUTATIONS in mutations.ts); empty in every
+   * normal run. Pass the simulator config's whole `mutations` list: names of other parts are ignored.
+   */
+  mutations: MutationList,
 });
 export type CommandStoreConfig = z.infer<typeof CommandStoreConfig>;
 export type CommandStoreConfigInput = z.input<typeof CommandStoreConfig>;
@@ -86,11 +92,19 @@ export class CommandStore {
   private inFlight = 0;
   private idCounter = 0;
   private time = Number.NEGATIVE_INFINITY;
+  /** Mutation check only: platform ms added to every expiry ('expiry-one-second-late'). */
+  private readonly expiryLateMs: number;
+  private readonly cancelTakesSent: boolean;
+  private readonly cancelAllSkipsLast: boolean;
   private readonly fire = (r: CommandRecord, at: number): void => this.step(r, at);
 
   constructor(clock: TimeSource, config: CommandStoreConfigInput = {}) {
     this.clock = clock;
     this.config = CommandStoreConfig.parse(config);
+    const m = this.config.mutations;
+    this.expiryLateMs = hasMutation(m, 'expiry-one-second-late') ? 1000 : 0;
+    this.cancelTakesSent = hasMutation(m, 'cancel-takes-sent');
+    this.cancelAllSkipsLast = hasMutation(m, 'cancel-all-skips-last');
   }
 
   /** Runs everything due at or before `now` (default: the clock's time); time never moves back. Returns the time. */
@@ -184,7 +198,7 @@ export class CommandStore {
       this.send(d, r, now);
     } else {
       append(d, r);
-      r.timer = this.scheduler.schedule(expiresAtOf(r), r);
+      r.timer = this.scheduler.schedule(this.expiryOf(r), r);
       this.dispatch(d, now);
     }
     this.settle(now);
@@ -202,6 +216,11 @@ export class CommandStore {
     const now = this.settle();
     const r = this.byId.get(commandId);
     if (!r) return { ok: false, reason: 'not-found', commandId };
+    if (this.cancelTakesSent && r.state === 'SENT') {
+      const before = viewOf(r);
+      this.cancelInFlight(r, now);
+      return { ok: true, before, after: viewOf(r) };
+    }
     if (r.state !== 'PENDING') return { ok: false, reason: 'not-pending', commandId, state: r.state };
     const before = viewOf(r);
     this.leavePending(r, 'CANCELED', now);
@@ -213,10 +232,13 @@ export class CommandStore {
     const now = this.settle();
     const d = this.devices.get(deviceKey);
     if (!d) return { ok: false, reason: 'unknown-device', deviceKey };
-    const victims = pendingInOrder(d);
-    const before = victims.map(viewOf);
+    const pending = pendingInOrder(d);
+    const victims = this.cancelAllSkipsLast ? pending.slice(0, -1) : pending;
+    const flying = this.cancelTakesSent && d.inFlight?.state === 'SENT' ? [d.inFlight] : [];
+    const before = [...flying, ...victims].map(viewOf);
     for (const r of victims) this.leavePending(r, 'CANCELED', now);
-    return { ok: true, before, after: victims.map(viewOf) };
+    for (const r of flying) this.cancelInFlight(r, now);
+    return { ok: true, before, after: [...flying, ...victims].map(viewOf) };
   }
 
   /**
@@ -248,7 +270,7 @@ export class CommandStore {
     this.counts[s.state]++;
     this.emit(r, null, s.state, now);
     if (s.state === 'PENDING') {
-      r.timer = this.scheduler.schedule(Math.max(now, expiresAtOf(r)), r);
+      r.timer = this.scheduler.schedule(Math.max(now, this.expiryOf(r)), r);
       this.dispatch(d, now);
     } else if (flying) this.takeSlot(d, r, now);
     this.settle(now);
@@ -337,7 +359,7 @@ export class CommandStore {
     while (d.online && d.inFlight === null && d.pending > 0) {
       const head = headOf(d);
       if (!head) return;
-      if (expiresAtOf(head) <= now) {
+      if (this.expiryOf(head) <= now) {
         // its expiry entry is due at this very instant but has not run yet: the deadline wins the tie
         this.leavePending(head, 'EXPIRED', now);
         continue;
@@ -347,6 +369,29 @@ export class CommandStore {
       this.send(d, head, now);
       leftQueue(d);
     }
+  }
+
+  /** When a PENDING command expires: createdAt + ttl (a second later under the 'expiry-one-second-late' fault). */
+  private expiryOf(r: CommandRecord): number {
+    return expiresAtOf(r) + this.expiryLateMs;
+  }
+
+  /**
+   * The 'cancel-takes-sent' fault only: cancels a command already sent, which the lifecycle forbids (so it bypasses
+   * move()), freeing the device's slot and sending the next command at once.
+   */
+  private cancelInFlight(r: CommandRecord, at: number): void {
+    const from = r.state;
+    r.state = 'CANCELED';
+    this.counts[from]--;
+    this.counts.CANCELED++;
+    this.emit(r, from, 'CANCELED', at);
+    r.finishedAt = at;
+    if (r.timer >= 0) this.scheduler.cancel(r.timer);
+    r.timer = -1;
+    r.device.inFlight = null;
+    this.inFlight--;
+    this.dispatch(r.device, at);
   }
 
   private send(d: DeviceRecord, r: CommandRecord, now: number): void {

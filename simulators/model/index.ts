@@ -4,7 +4,9 @@ export type { ClockConfigInput, ClockState, TimeSource, WallSource } from './clo
 export { Scheduler } from './scheduler.ts';
 export type { SchedulerHandle } from './scheduler.ts';
 export { THROTTLE_ALGORITHMS, Throttle, ThrottleConfig } from './throttle.ts';
-export type { ThrottleConfigInput, ThrottleDecision } from './throttle.ts';
+export type { ThrottleConfigInput, ThrottleDecision, ThrottleOptions } from './throttle.ts';
+export { MutationList, STORE_MUTATIONS, THROTTLE_MUTATIONS, hasMutation } from './mutations.ts';
+export type { StoreMutation, ThrottleMutation } from './mutations.ts';
 export { predictAllowed } from './throttle-predict.ts';
 export type { ThrottlePrediction } from './throttle-predict.ts';
 export { DeviceBehaviour, VENDOR_PENDING_CAPS } from './behaviour.ts';

@@ -1,5 +1,6 @@
 // Per-application call limiting (fixed window, sliding log, token bucket), checked call by call in platform time.
 import { z } from 'zod';
+import { hasMutation } from './mutations.ts';
 
 export const THROTTLE_ALGORITHMS = ['fixed-window', 'sliding-window', 'token-bucket'] as const;
 
@@ -39,12 +40,20 @@ type AppState = FixedState | SlidingState | BucketState;
 /** Floor division that stays right for negative numerators. */
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 
+/** Options that outlive configure(): the deliberate faults of the mutation check (THROTTLE_MUTATIONS). */
+export type ThrottleOptions = { mutations?: readonly string[] };
+
 export class Throttle {
   private cfg: ThrottleConfig;
   private readonly apps = new Map<string, AppState>();
+  /** Mutation check only ('throttle-off-by-one'): a fixed window admits one call more than its limit. */
+  private readonly extraCall: number;
+  readonly mutations: readonly string[];
 
-  constructor(config: ThrottleConfigInput = {}) {
+  constructor(config: ThrottleConfigInput = {}, options: ThrottleOptions = {}) {
     this.cfg = ThrottleConfig.parse(config);
+    this.mutations = [...(options.mutations ?? [])];
+    this.extraCall = hasMutation(this.mutations, 'throttle-off-by-one') ? 1 : 0;
   }
 
   get config(): ThrottleConfig {
@@ -88,7 +97,8 @@ export class Throttle {
           state.count = 0;
         }
         const resetAt = state.windowStart + windowMs;
-        if (state.count >= limit) return { allowed: false, retryAfterMs: resetAt - t, resetAt };
+        if (state.count >= limit + this.extraCall)
+          return { allowed: false, retryAfterMs: resetAt - t, resetAt };
         state.count++;
         return { allowed: true, remaining: limit - state.count, resetAt };
       }
