@@ -21,7 +21,8 @@ export const run: SubcommandRun = async ({ options }) => {
     );
     return 1;
   }
-  const line = JSON.stringify(sim.info);
+  // The pid lets a script stop the simulator (npx's wrappers do not pass signals on to it).
+  const line = JSON.stringify({ ...sim.info, pid: process.pid });
   process.stdout.write(`${line}\n`);
   if (parsed.readyFile) writeFileSync(parsed.readyFile, `${line}\n`);
   await new Promise<void>((resolve) => {
