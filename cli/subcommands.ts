@@ -15,6 +15,12 @@ export type Subcommand = {
 
 export const SUBCOMMANDS: Subcommand[] = [
   {
+    name: 'run',
+    description:
+      'the main job on the embedded defaults: every stage that exists, a summary and a JSON report',
+    load: async () => (await import('./commands/run.ts')).run,
+  },
+  {
     name: 'sim',
     description:
       'start the simulators (WireMock in front of the platform model), print the ready line, run until stopped',
