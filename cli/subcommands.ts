@@ -28,6 +28,77 @@ export const SUBCOMMANDS: Subcommand[] = [
     load: async () => (await import('./commands/sim.ts')).run,
   },
   {
+    name: 'load',
+    description:
+      'run one k6 load scenario (at-limit, over-limit, fleet-drain, back-off) against the simulator',
+    args: [{ name: '<scenario>', description: 'at-limit | over-limit | fleet-drain | back-off' }],
+    options: [
+      { flags: '--profile <name>', description: 'profile in load/profiles.json', default: 'smoke' },
+      { flags: '--segments <n>', description: 'k6 execution segments (one k6 process each)' },
+      { flags: '--time-scale <n>', description: 'platform seconds per wall second' },
+      { flags: '--windows <n>', description: 'throttle windows to cover' },
+      {
+        flags: '--front-door',
+        description: 'send the load through WireMock instead of to the platform model',
+      },
+      {
+        flags: '--against <list>',
+        description: 'running simulators: ready files or control URLs, comma-separated',
+      },
+      {
+        flags: '--route <route>',
+        description: 'platform or front-door, for simulators given with --against',
+      },
+      { flags: '--prepare-only', description: 'write the run file for a distributed run and stop' },
+      {
+        flags: '--advertise <origins>',
+        description: 'origins the run file names, for runs from other hosts',
+      },
+      { flags: '--out <file>', description: 'where to write the JSON report' },
+      { flags: '--json', description: 'print the report as JSON' },
+      { flags: '--no-build', description: 'never build k6 with Go' },
+    ],
+    load: async () => (await import('./commands/load.ts')).run,
+  },
+  {
+    name: 'plan',
+    description:
+      'capacity plan: time to cancel a fleet under the per-application limit, analytic and measured',
+    options: [
+      { flags: '--devices <n>', description: 'devices in the fleet' },
+      { flags: '--pending <k>', description: 'pending commands per device' },
+      { flags: '--apps <a>', description: 'application keys' },
+      { flags: '--deadline <duration>', description: 'platform time: 90s, 30m, 1h30m, or minutes' },
+      {
+        flags: '--strategy <s>',
+        description: 'revoke (one revocation task per device) or modify (one call per command)',
+        default: 'revoke',
+      },
+      { flags: '--rate <r>', description: 'calls per window per application' },
+      {
+        flags: '--time-scale <n>',
+        description: 'platform seconds per wall second (default: chosen to fit the wall budget)',
+      },
+      {
+        flags: '--max-wall-rate <n>',
+        description: 'most calls per wall second the measurement may send',
+        default: '200',
+      },
+      { flags: '--max-wall-seconds <n>', description: 'longest measurement in wall seconds', default: '120' },
+      {
+        flags: '--profile <name>',
+        description: 'fleet-drain profile in load/profiles.json',
+        default: 'full',
+      },
+      { flags: '--no-measure', description: 'analytic estimate only' },
+      { flags: '--no-measure-fewest', description: 'do not measure the fewest-keys fleet' },
+      { flags: '--out <file>', description: 'where to write the JSON plan' },
+      { flags: '--json', description: 'print the plan as JSON' },
+      { flags: '--no-build', description: 'never build k6 with Go' },
+    ],
+    load: async () => (await import('./commands/plan.ts')).run,
+  },
+  {
     name: 'contracts',
     description: 'check the committed pacts against the contract coverage table and print it',
     options: [{ flags: '--json', description: 'print the check as JSON' }],

@@ -139,3 +139,20 @@ export const findK6 = async (opts: K6LookupOptions = {}): Promise<K6Lookup> => {
   }
   return { ok: false, message: `${buildMessage ? `${buildMessage}\n` : ''}${HOW_TO_GET_K6}` };
 };
+
+/**
+ * The command line that runs `k6 <args>` with the binary found. A container also gets `mounts` (folders it must read
+ * or write: the scripts, the run file, the summary) mounted at the same paths, so the arguments need no rewriting.
+ */
+export const k6Invocation = (
+  k6: K6Binary,
+  args: string[],
+  mounts: string[] = [],
+): { command: string; args: string[] } => {
+  if (k6.kind !== 'container') return { command: k6.command, args: [...k6.prefixArgs, ...args] };
+  const image = k6.prefixArgs.at(-1) ?? K6_IMAGE;
+  return {
+    command: k6.command,
+    args: [...k6.prefixArgs.slice(0, -1), ...mounts.flatMap((m) => ['-v', `${m}:${m}`]), image, ...args],
+  };
+};

@@ -1,0 +1,261 @@
+// The simulators a load run drives: one platform instance per application shard (called directly), or the WireMock front door of one.
+import { request } from 'undici';
+import type { SimConfigInput } from '../../simulators/platform/config.ts';
+import { ReadyInfo } from '../../simulators/platform/ready-info.ts';
+import type { Platform } from '../../simulators/platform/server.ts';
+import type { VendorSimFactory } from '../../simulators/platform/vendor-sim.ts';
+import { renderProblem } from '../../contracts/common/problem.ts';
+import { type Outcome, done, refused } from './outcome.ts';
+
+/** One simulated application of a vendor as the runner knows it before seeding (no token yet). */
+export type OcTarget = {
+  baseUrl: string;
+  controlUrl: string;
+  appId: string;
+  secret: string;
+  devices: string[];
+};
+export type EnosTarget = {
+  baseUrl: string;
+  controlUrl: string;
+  orgId: string;
+  appKey: string;
+  appSecret: string;
+  devices: string[];
+};
+
+export type LoadTargets = {
+  /** One per instance: an instance holds one application of each vendor (its default fleet). */
+  oceanconnect: OcTarget[];
+  enos: EnosTarget[];
+  controlUrls: string[];
+  /** "platform": k6 calls the platform model; "front-door": k6 calls WireMock, which proxies to it. */
+  route: 'platform' | 'front-door';
+  stop(): Promise<void>;
+};
+
+export type TargetSpec = {
+  /** Application shards, one simulator instance each. */
+  shards: number;
+  /** Devices per vendor in all, split over the shards as evenly as they go. */
+  devices: number;
+  frontDoor: boolean;
+  /** Every instance gets this config, with its own seed (seed + shard) and its share of the devices. */
+  sim: SimConfigInput;
+};
+
+/**
+ * Tokens outlive any bounded run: a real client renews its token before expiry with a login, which no throttle
+ * counts, so an expiry in the middle of a compressed run would only measure the harness, not the platform.
+ */
+const TOKEN_LIFETIME_S = 30 * 24 * 3600;
+
+const loadFactories = async (): Promise<VendorSimFactory[]> => {
+  const { enosSimFactory } = await import('../../simulators/enos/sim.ts');
+  const { makeOceanConnectSim } = await import('../../simulators/oceanconnect/sim.ts');
+  const { createIotdaSim } = await import('../../simulators/iotda/sim.ts');
+  return [
+    enosSimFactory({ tokenExpireSeconds: TOKEN_LIFETIME_S }),
+    (ctx) => makeOceanConnectSim(ctx, { tokenLifetimeSeconds: TOKEN_LIFETIME_S }),
+    createIotdaSim,
+  ];
+};
+
+/** How many devices shard `i` of `shards` holds. */
+export const shareOf = (devices: number, shards: number, i: number): number =>
+  Math.floor(devices / shards) + (i < devices % shards ? 1 : 0);
+
+const fleetOf = (platform: Platform, baseUrl: string, controlUrl: string) => {
+  const oc = platform.vendors.get('oceanconnect')?.fleet() as
+    | { appId: string; secret: string; devices: string[] }
+    | undefined;
+  const enos = platform.vendors.get('enos')?.fleet() as
+    | { orgId: string; appKey: string; appSecret: string; devices: { assetId: string }[] }
+    | undefined;
+  if (!oc || !enos) throw new Error('the platform has no OceanConnect or EnOS simulator');
+  return {
+    oceanconnect: { baseUrl, controlUrl, ...oc, devices: [...oc.devices] },
+    enos: {
+      baseUrl,
+      controlUrl,
+      orgId: enos.orgId,
+      appKey: enos.appKey,
+      appSecret: enos.appSecret,
+      devices: enos.devices.map((d) => d.assetId),
+    },
+  };
+};
+
+const startShards = async (spec: TargetSpec): Promise<LoadTargets> => {
+  const { buildPlatform } = await import('../../simulators/platform/server.ts');
+  const factories = await loadFactories();
+  // One platform epoch for every instance: their windows line up to within the few wall ms between their starts.
+  const startEpochMs = spec.sim.startEpochMs ?? Date.now();
+  const platforms: Platform[] = [];
+  const targets: LoadTargets = {
+    oceanconnect: [],
+    enos: [],
+    controlUrls: [],
+    route: 'platform',
+    stop: async () => {
+      await Promise.all(platforms.map((p) => p.close()));
+    },
+  };
+  try {
+    for (let i = 0; i < spec.shards; i++) {
+      const platform = buildPlatform(
+        {
+          ...spec.sim,
+          startEpochMs,
+          seed: (spec.sim.seed ?? 1) + i,
+          devicesPerVendor: shareOf(spec.devices, spec.shards, i),
+        },
+        factories,
+      );
+      platforms.push(platform);
+      const url = await platform.listen(0);
+      const fleet = fleetOf(platform, url, `${url}/__control`);
+      targets.oceanconnect.push(fleet.oceanconnect);
+      targets.enos.push(fleet.enos);
+      targets.controlUrls.push(`${url}/__control`);
+    }
+  } catch (err) {
+    await targets.stop();
+    throw err;
+  }
+  return targets;
+};
+
+const startFrontDoor = async (spec: TargetSpec): Promise<LoadTargets> => {
+  const { startSimulators } = await import('../../simulators/sim.ts');
+  const sim = await startSimulators({
+    mode: 'stateful',
+    platform: { ...spec.sim, devicesPerVendor: spec.devices },
+  });
+  const { info } = sim;
+  return {
+    oceanconnect: [
+      { ...info.oceanconnect, controlUrl: info.controlUrl, devices: [...info.oceanconnect.devices] },
+    ],
+    enos: [
+      {
+        baseUrl: info.enos.baseUrl,
+        controlUrl: info.controlUrl,
+        orgId: info.enos.orgId,
+        appKey: info.enos.appKey,
+        appSecret: info.enos.appSecret,
+        devices: info.enos.devices.map((d) => d.assetId),
+      },
+    ],
+    controlUrls: [info.controlUrl],
+    route: 'front-door',
+    stop: () => sim.stop(),
+  };
+};
+
+/** Starts the instances; the caller stops them (also after a failed run). */
+export const startTargets = async (spec: TargetSpec): Promise<Outcome<LoadTargets>> => {
+  if (spec.frontDoor && spec.shards !== 1)
+    return refused(
+      'simulator',
+      `the front door serves one simulator instance, so one application per vendor; got ${spec.shards} application shards (leave --front-door off)`,
+    );
+  try {
+    return done(spec.frontDoor ? await startFrontDoor(spec) : await startShards(spec));
+  } catch (err) {
+    const problem = (err as { problem?: Parameters<typeof renderProblem>[0] }).problem;
+    return refused('simulator', problem ? renderProblem(problem) : (err as Error).message);
+  }
+};
+
+const post = async (url: string, body: unknown): Promise<string | undefined> => {
+  try {
+    const res = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await res.body.text();
+    return res.statusCode === 200 ? undefined : `POST ${url}: HTTP ${res.statusCode} ${text.slice(0, 300)}`;
+  } catch (err) {
+    return `POST ${url}: ${(err as Error).message}`;
+  }
+};
+
+/**
+ * Simulators someone else started (`harness sim --ready-file`), one per application shard: each is reset (its
+ * default fleet, an empty journal) and set to the run's time scale. `route` picks WireMock (the ready line's base
+ * URLs) or the platform model behind it (the origin of the control URL). They are left running afterwards.
+ */
+export const attachTargets = async (
+  ready: readonly ReadyInfo[],
+  route: 'platform' | 'front-door',
+  timeScale: number,
+): Promise<Outcome<LoadTargets>> => {
+  const targets: LoadTargets = { oceanconnect: [], enos: [], controlUrls: [], route, stop: async () => {} };
+  for (const info of ready) {
+    const controlUrl = info.controlUrl.replace(/\/+$/, '');
+    for (const [path, body] of [
+      ['reset', {}],
+      ['clock', { timeScale }],
+    ] as const) {
+      const failed = await post(`${controlUrl}/${path}`, body);
+      if (failed) return refused('simulator', failed);
+    }
+    const base = (url: string) => (route === 'platform' ? new URL(controlUrl).origin : url);
+    targets.oceanconnect.push({
+      baseUrl: base(info.oceanconnect.baseUrl),
+      controlUrl,
+      appId: info.oceanconnect.appId,
+      secret: info.oceanconnect.secret,
+      devices: [...info.oceanconnect.devices],
+    });
+    targets.enos.push({
+      baseUrl: base(info.enos.baseUrl),
+      controlUrl,
+      orgId: info.enos.orgId,
+      appKey: info.enos.appKey,
+      appSecret: info.enos.appSecret,
+      devices: info.enos.devices.map((d) => d.assetId),
+    });
+    targets.controlUrls.push(controlUrl);
+  }
+  return done(targets);
+};
+
+/**
+ * A running simulator's ready line: from a file `harness sim --ready-file` wrote (its last line), or built from a
+ * control URL (`http://host:port/__control`) and its fleet (GET /fleet), the base URLs then being the platform model.
+ */
+export const readyOf = async (
+  where: string,
+  readText: (file: string) => string,
+): Promise<Outcome<ReadyInfo>> => {
+  let json: unknown;
+  try {
+    if (/^https?:\/\//.test(where)) {
+      const controlUrl = where.replace(/\/+$/, '');
+      const res = await request(`${controlUrl}/fleet`);
+      const fleet = (await res.body.json()) as Record<string, object>;
+      if (res.statusCode !== 200)
+        return refused('simulator', `GET ${controlUrl}/fleet: HTTP ${res.statusCode}`);
+      const origin = new URL(controlUrl).origin;
+      json = {
+        wiremockUrl: origin,
+        controlUrl,
+        enos: { baseUrl: origin, ...fleet.enos },
+        oceanconnect: { baseUrl: origin, ...fleet.oceanconnect },
+        iotda: { baseUrl: origin, ...fleet.iotda },
+      };
+    } else json = JSON.parse(readText(where).trim().split('\n').at(-1) ?? '');
+  } catch (err) {
+    return refused('simulator', `--against ${where}: ${(err as Error).message}`);
+  }
+  const parsed = ReadyInfo.safeParse(json);
+  return parsed.success
+    ? done(parsed.data)
+    : refused(
+        'simulator',
+        `--against ${where}: not a simulator's ready line (${parsed.error.issues[0]?.message})`,
+      );
+};
