@@ -51,8 +51,9 @@ export const enosSimFactory =
       seed: config.seed,
       defaultTimeoutMs: 30_000,
       defaultBehaviour: config.deviceBehaviour,
+      mutations: config.mutations,
     });
-    const throttle = new Throttle(config.throttle.enos);
+    const throttle = new Throttle(config.throttle.enos, { mutations: config.mutations });
     const world = new EnosWorld();
     const core = makeCore({ store, world, throttle, clock, options, seed: config.seed });
     const plan = fleetPlan(config.seed, config.devicesPerVendor);

@@ -3,7 +3,7 @@ import type { RevocationTask, RevokedDeviceCommandResp } from '../../contracts/o
 import { FINISHED_TASK_STATUSES, type TaskStatus } from '../../contracts/oceanconnect/states.ts';
 import type { CommandView } from '../model/command.ts';
 import type { CommandStore } from '../model/command-store.ts';
-import { revokedCommandResp } from './projection.ts';
+import { commandResp, revokedCommandResp } from './projection.ts';
 
 export type TaskRecord = {
   taskId: string;
@@ -31,9 +31,13 @@ export class TaskBook {
   private readonly timing: TaskTiming;
   private readonly store: CommandStore;
 
-  constructor(store: CommandStore, timing: TaskTiming) {
+  /** The mutation check's 'pendding-spelled-correctly' fault: revocation answers say PENDING, as the vendor does not. */
+  private readonly spellPendingCorrectly: boolean;
+
+  constructor(store: CommandStore, timing: TaskTiming, mutations: readonly string[] = []) {
     this.store = store;
     this.timing = timing;
+    this.spellPendingCorrectly = mutations.includes('pendding-spelled-correctly');
   }
 
   has(taskId: string): boolean {
@@ -70,7 +74,11 @@ export class TaskBook {
   answerAt(task: TaskRecord, now: number): RevocationTask {
     const status = this.statusAt(task, now);
     const views = FINISHED_TASK_STATUSES.has(status) || task.fixedStatus ? this.current(task) : task.snapshot;
-    const deviceCommands: RevokedDeviceCommandResp[] = views.map(revokedCommandResp);
+    const deviceCommands: RevokedDeviceCommandResp[] = views.map((v) =>
+      this.spellPendingCorrectly
+        ? (commandResp(v) as unknown as RevokedDeviceCommandResp)
+        : revokedCommandResp(v),
+    );
     return {
       taskId: task.taskId,
       appId: task.appId,

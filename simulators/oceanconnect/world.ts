@@ -36,15 +36,20 @@ export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {})
     idPrefix: `${hexId(seed, 'command-prefix').slice(0, 8)}-`,
     seed,
     defaultBehaviour: ctx.config.deviceBehaviour,
+    mutations: ctx.config.mutations,
   });
   const world: OcWorld = {
     ctx,
     options,
     fleet: fleetOf(seed, ctx.config.devicesPerVendor),
     store,
-    throttle: new Throttle(ctx.config.throttle.oceanconnect),
+    throttle: new Throttle(ctx.config.throttle.oceanconnect, { mutations: ctx.config.mutations }),
     apps: new AppRegistry(seed, options.tokenLifetimeSeconds * 1000),
-    tasks: new TaskBook(store, { runDelayMs: options.taskRunDelayMs, runMs: options.taskRunMs }),
+    tasks: new TaskBook(
+      store,
+      { runDelayMs: options.taskRunDelayMs, runMs: options.taskRunMs },
+      ctx.config.mutations,
+    ),
     faults: new FaultSwitch(),
     owners: new Map(),
     settings: { refusalStatus: options.refusalStatus },
