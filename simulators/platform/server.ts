@@ -138,10 +138,15 @@ export const buildPlatform = (
       if (req.url.startsWith('/__control')) return payload;
       const v = vendorOf(req.url);
       const responseBody = typeof payload === 'string' ? payload : '';
-      // Only answers that can carry an error code are parsed (EnOS's envelope, Huawei's error_code): this hook runs on
+      // Only answers that can carry an error code are parsed (EnOS's envelope and token answers, Huawei's error_code): this hook runs on
       // every request, and parsing every success body cost a measurable share of the model's throughput.
       let parsed: unknown;
-      if (responseBody.includes('"code"') || responseBody.includes('error_code')) {
+      if (
+        reply.statusCode >= 300 ||
+        responseBody.includes('"code"') ||
+        responseBody.includes('error_code') ||
+        responseBody.includes('"status"')
+      ) {
         try {
           parsed = JSON.parse(responseBody);
         } catch {
