@@ -1,3 +1,4 @@
+// The engine's mutation switches: off by default, and each fault does what the mutation check expects of it.
 import { describe, expect, it } from 'vitest';
 import { THROTTLE_MUTATIONS, STORE_MUTATIONS } from './mutations.ts';
 import { setup, T0 } from './test-support.ts';

@@ -43,5 +43,7 @@ export const seedTimesOf = (s: SeedCommandInput): SeedTimes => {
     s.finishedAt ??
     (s.state === 'EXPIRED' ? s.createdAt + s.ttlMs : (s.respondedAt ?? deliveredAt ?? sentAt ?? s.createdAt));
   const responded = s.state === 'SUCCEEDED' || s.state === 'FAILED';
-  return { sentAt, deliveredAt, respondedAt: s.respondedAt ?? (responded ? finishedAt : null), finishedAt };
+  // An explicit null says "never responded" (a send that failed before reaching the device); absent means "at the end".
+  const respondedAt = s.respondedAt === undefined ? (responded ? finishedAt : null) : s.respondedAt;
+  return { sentAt, deliveredAt, respondedAt, finishedAt };
 };

@@ -67,6 +67,8 @@ const create = (w: OcWorld, req: FastifyRequest): OcAnswer => {
         createdAt: now,
         ttlMs: 0,
         finishedAt: now,
+        // The device never received it: no executeTime, no result (found by the property suite).
+        respondedAt: null,
       });
       if (failed.ok) return success(201, commandResp(failed.command));
       return OC.internalError(

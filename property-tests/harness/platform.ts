@@ -1,0 +1,86 @@
+// Starts the simulator the property suite drives: the platform served on 127.0.0.1 (fast), or behind WireMock.
+import type { Mutation, SimConfigInput } from '../../simulators/platform/config.ts';
+import type { FleetSections } from '../../simulators/platform/ready-info.ts';
+import type { Platform } from '../../simulators/platform/server.ts';
+
+export type Through = 'direct' | 'wiremock';
+
+/** The suite's platform: frozen clock (moved only by the control API), small fleet, a small OceanConnect throttle. */
+export type SuiteConfig = {
+  /** OceanConnect throttle (fixed window, epoch aligned): small, so a run crosses many windows. */
+  throttle: { limit: number; windowMs: number };
+  mutations: readonly Mutation[];
+  devices: number;
+};
+
+export const DEFAULT_SUITE_CONFIG: SuiteConfig = {
+  throttle: { limit: 5, windowMs: 10_000 },
+  mutations: [],
+  devices: 3,
+};
+
+/** 2026-01-01T00:00:00Z: where the frozen clock starts. */
+export const SUITE_T0 = Date.UTC(2026, 0, 1);
+
+export const simConfigOf = (c: SuiteConfig): SimConfigInput => ({
+  frozen: true,
+  startEpochMs: SUITE_T0,
+  seed: 7,
+  devicesPerVendor: c.devices,
+  journalCapacity: 0,
+  throttle: {
+    oceanconnect: { limit: c.throttle.limit, windowMs: c.throttle.windowMs, algorithm: 'fixed-window' },
+  },
+  mutations: [...c.mutations],
+});
+
+export type RunningPlatform = {
+  /** Where the vendor APIs are called (the platform itself, or WireMock in front of it). */
+  baseUrl: string;
+  /** The platform's control API (always the platform itself). */
+  controlUrl: string;
+  fleet: FleetSections;
+  through: Through;
+  /** The platform object, for wiring checks (present in both modes). */
+  platform: Platform;
+  stop(): Promise<void>;
+};
+
+const fleetOf = (platform: Platform): FleetSections => {
+  const section = <V extends keyof FleetSections>(v: V) => {
+    const sim = platform.vendors.get(v);
+    if (!sim) throw new Error(`property suite: vendor ${v} is not simulated`);
+    return sim.fleet() as FleetSections[V];
+  };
+  return { enos: section('enos'), oceanconnect: section('oceanconnect'), iotda: section('iotda') };
+};
+
+export const startPlatform = async (
+  config: SuiteConfig = DEFAULT_SUITE_CONFIG,
+  through: Through = 'direct',
+): Promise<RunningPlatform> => {
+  const { startSimulators, VENDOR_FACTORIES } = await import('../../simulators/sim.ts');
+  if (through === 'wiremock') {
+    const sim = await startSimulators({ mode: 'stateful', platform: simConfigOf(config) });
+    const platform = sim.platform!;
+    return {
+      baseUrl: sim.info.wiremockUrl,
+      controlUrl: sim.info.controlUrl,
+      fleet: fleetOf(platform),
+      through,
+      platform,
+      stop: () => sim.stop(),
+    };
+  }
+  const { buildPlatform } = await import('../../simulators/platform/server.ts');
+  const platform = buildPlatform(simConfigOf(config), VENDOR_FACTORIES);
+  const baseUrl = await platform.listen(0);
+  return {
+    baseUrl,
+    controlUrl: `${baseUrl}/__control`,
+    fleet: fleetOf(platform),
+    through,
+    platform,
+    stop: () => platform.close(),
+  };
+};
