@@ -118,6 +118,54 @@ export const SUBCOMMANDS: Subcommand[] = [
     load: async () => (await import('./commands/props.ts')).run,
   },
   {
+    name: 'verify-pact',
+    description:
+      "verify a third party's consumer pact against the simulator and explain vendor-specific failures",
+    args: [{ name: '<pact>', description: 'the pact file (Pact V3 or V4 JSON)' }],
+    options: [
+      {
+        flags: '--mode <mode>',
+        description: 'stateful (provider states set) or replay (documented answers only)',
+        default: 'stateful',
+      },
+      {
+        flags: '--vendor <vendor>',
+        description: 'enos, oceanconnect or iotda (default: from the provider name or paths)',
+      },
+      {
+        flags: '--platform-only',
+        description: 'start the platform model alone, without WireMock (stateful only)',
+      },
+      { flags: '--against <url>', description: 'base URL of a running simulator instead of starting one' },
+      { flags: '--control <url>', description: 'its control API (.../__control), with --against' },
+      { flags: '--out <file>', description: 'also write the verdict as JSON' },
+      { flags: '--json', description: 'print the verdict as JSON' },
+    ],
+    load: async () => (await import('./commands/verify-pact.ts')).run,
+  },
+  {
+    name: 'drift',
+    description: 'run the pinned contracts against a vendor endpoint or a recording and write a drift report',
+    options: [
+      {
+        flags: '--target <url>',
+        description: 'base URL to replay the pinned contracts against (credentials from HARNESS_DRIFT_*)',
+      },
+      {
+        flags: '--control <url>',
+        description: 'control API, only when the target is our simulator (provider states are set)',
+      },
+      {
+        flags: '--recording <dir>',
+        description: 'WireMock mapping files (record-mode root or mappings folder) instead of live calls',
+      },
+      { flags: '--vendor <list>', description: 'comma-separated vendors (default: all three)' },
+      { flags: '--out <file>', description: 'where to write the report', default: 'reports/out/drift.json' },
+      { flags: '--json', description: 'print the report as JSON' },
+    ],
+    load: async () => (await import('./commands/drift.ts')).run,
+  },
+  {
     name: 'contracts',
     description: 'check the committed pacts against the contract coverage table and print it',
     options: [{ flags: '--json', description: 'print the check as JSON' }],

@@ -15,6 +15,7 @@ export type SimFlags = {
   throttleLimit?: string;
   throttleWindow?: string;
   throttleAlgorithm?: string;
+  driftProfile?: string;
 };
 
 const num = (
@@ -68,6 +69,11 @@ export const SIM_FLAGS = [
     default: 'fixed-window',
   },
   { flags: '--ready-file <file>', description: 'also write the ready line to this file' },
+  {
+    flags: '--drift-profile <name>',
+    description: 'none, or drifted: answers changed on purpose (for testing harness drift)',
+    default: 'none',
+  },
 ];
 
 export const simOptionsFrom = (
@@ -95,6 +101,9 @@ export const simOptionsFrom = (
       ok: false,
       message: `--throttle-algorithm must be fixed-window, sliding-window or token-bucket, got ${algorithm}`,
     };
+  const driftProfile = flags.driftProfile ?? 'none';
+  if (driftProfile !== 'none' && driftProfile !== 'drifted')
+    return { ok: false, message: `--drift-profile must be none or drifted, got ${driftProfile}` };
   const latency = parseLatency(flags.latency ?? 'none');
   if ('error' in latency) return { ok: false, message: latency.error };
   const options: SimOptions = {
@@ -106,6 +115,7 @@ export const simOptionsFrom = (
       timeScale: timeScale as number | undefined,
       devicesPerVendor: devices as number | undefined,
       seed: seed as number | undefined,
+      driftProfile,
       throttle: {
         oceanconnect: {
           limit: limit as number | undefined,

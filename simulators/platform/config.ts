@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DeviceBehaviour } from '../model/behaviour.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
+import { DriftProfile } from './drift-profile.ts';
 
 const throttleFor = (enabled: boolean) =>
   ThrottleConfig.extend({ enabled: z.boolean().default(enabled) }).prefault({});
@@ -41,6 +42,8 @@ export const SimConfig = z.object({
    * Each name is one fault; the model and the vendor simulators read the list at start.
    */
   mutations: z.array(z.enum(MUTATIONS)).default([]),
+  /** Answers rewritten the way a changed vendor API would (harness drift tests); never set in normal runs. */
+  driftProfile: DriftProfile.default('none'),
   /** Behaviour of every device of the default fleet. */
   deviceBehaviour: DeviceBehaviour.prefault({}),
 });

@@ -5,6 +5,7 @@ import { SimClock } from '../model/clock.ts';
 import { type SimConfig, SimConfig as SimConfigSchema, type SimConfigInput } from './config.ts';
 import { registerControlApi } from './control.ts';
 import { faultOfError, type PlatformFault } from './faults.ts';
+import { driftHook } from './drift-profile.ts';
 import { Journal } from './journal.ts';
 import type { PlatformContext, VendorSim, VendorSimFactory } from './vendor-sim.ts';
 
@@ -132,6 +133,8 @@ export const buildPlatform = (
     });
     reply.code(r.status).header('content-type', 'application/json').send(JSON.stringify(r.body));
   });
+
+  if (config.driftProfile !== 'none') app.addHook('onSend', driftHook(config.driftProfile));
 
   if (journal.enabled) {
     app.addHook('onSend', async (req, reply, payload) => {

@@ -1,0 +1,112 @@
+// Structural comparison of a pinned JSON answer with an observed one, and the drift classification of each difference.
+import { z } from 'zod';
+import { misspellingFixed } from './quirks.ts';
+
+/** One raw difference between the expected (pinned) and the actual JSON, at a JSONPath-like path (`$.a[0].b`). */
+export const RawDifference = z.object({
+  path: z.string(),
+  kind: z.enum(['added', 'removed', 'type', 'value']),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+});
+export type RawDifference = z.infer<typeof RawDifference>;
+
+export const jsonType = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Walks both values. Objects: keys only in `actual` are `added`, keys only in `expected` are `removed`. Arrays:
+ * elements are compared pairwise up to the shorter length (lengths are data, not shape). A null on either side is
+ * not a retype (the vendors document nullable fields). Leaves that differ in value are `value` differences.
+ */
+export const diffJson = (expected: unknown, actual: unknown, path = '$'): RawDifference[] => {
+  if (expected === null || actual === null) {
+    return expected === actual ? [] : [{ path, kind: 'value', expected, actual }];
+  }
+  const te = jsonType(expected);
+  const ta = jsonType(actual);
+  if (te !== ta) return [{ path, kind: 'type', expected, actual }];
+  if (isObject(expected) && isObject(actual)) {
+    const out: RawDifference[] = [];
+    for (const k of Object.keys(expected)) {
+      if (!(k in actual)) out.push({ path: `${path}.${k}`, kind: 'removed', expected: expected[k] });
+      else out.push(...diffJson(expected[k], actual[k], `${path}.${k}`));
+    }
+    for (const k of Object.keys(actual))
+      if (!(k in expected)) out.push({ path: `${path}.${k}`, kind: 'added', actual: actual[k] });
+    return out;
+  }
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    const n = Math.min(expected.length, actual.length);
+    const out: RawDifference[] = [];
+    for (let i = 0; i < n; i++) out.push(...diffJson(expected[i], actual[i], `${path}[${i}]`));
+    return out;
+  }
+  return Object.is(expected, actual) ? [] : [{ path, kind: 'value', expected, actual }];
+};
+
+export const DriftKind = z.enum([
+  'field-added',
+  'field-removed',
+  'field-retyped',
+  'enum-value-changed',
+  'misspelling-fixed',
+  'status-changed',
+]);
+export type DriftKind = z.infer<typeof DriftKind>;
+
+export const DriftChange = z.object({
+  kind: DriftKind,
+  severity: z.enum(['warning', 'breaking']),
+  path: z.string(),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+});
+export type DriftChange = z.infer<typeof DriftChange>;
+
+/**
+ * Field names whose values are a closed set (statuses, states, error codes): a changed value there is drift. Every
+ * other leaf value (ids, times, counts) is data and may differ freely.
+ */
+export const ENUM_FIELDS: ReadonlySet<string> = new Set([
+  'status',
+  'state',
+  'resultCode',
+  'error_code',
+  'code',
+  'msg',
+  'sendStrategy',
+  'send_strategy',
+  'tokenType',
+  'commandType',
+]);
+
+const lastKey = (path: string): string =>
+  path
+    .replace(/\[\d+\]$/, '')
+    .split('.')
+    .pop() ?? '';
+
+/** Classifies raw differences: an added field warns; removed or retyped fields, changed enum values, fixed misspellings and status codes break. */
+export const classify = (
+  diffs: readonly RawDifference[],
+  status?: { expected: number; actual: number },
+): DriftChange[] => {
+  const out: DriftChange[] = [];
+  if (status && status.expected !== status.actual)
+    out.push({ kind: 'status-changed', severity: 'breaking', path: '(status)', ...status });
+  for (const d of diffs) {
+    const base = { path: d.path, expected: d.expected, actual: d.actual };
+    if (d.kind === 'added') out.push({ kind: 'field-added', severity: 'warning', ...base });
+    else if (d.kind === 'removed') out.push({ kind: 'field-removed', severity: 'breaking', ...base });
+    else if (d.kind === 'type') out.push({ kind: 'field-retyped', severity: 'breaking', ...base });
+    else if (ENUM_FIELDS.has(lastKey(d.path)) && d.expected !== null && d.actual !== null) {
+      const kind = misspellingFixed(d.expected, d.actual) ? 'misspelling-fixed' : 'enum-value-changed';
+      out.push({ kind, severity: 'breaking', ...base });
+    }
+  }
+  return out;
+};

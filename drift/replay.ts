@@ -1,0 +1,105 @@
+// Sends one pact interaction's request to a target (the simulator, a vendor endpoint), after setting its provider state when the target has a control API.
+import { send } from '../clients/common/http.ts';
+import type { Problem, Vendor } from '../contracts/common/problem.ts';
+import { resignAkskRequest } from '../simulators/iotda/pact-resign.ts';
+import { bodyContent, firstValue, type PactInteraction } from './pact-file.ts';
+
+export type ProviderState = { name: string; params?: unknown };
+
+export type ReplayTarget = {
+  vendor: Vendor;
+  baseUrl: string;
+  /** The simulator's control API (…/__control): provider states are set through it. Absent for a real vendor. */
+  controlUrl?: string;
+  /** Headers that replace the pact's (credentials of a real endpoint, from the environment). */
+  headers?: Record<string, string>;
+  /** IoTDA: re-sign AK/SK requests with these credentials when the provider state names none. */
+  aksk?: { ak: string; sk: string };
+};
+
+export type ReplayAnswer = { status: number; body: unknown };
+
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+
+/** Sets one provider state through the control API; an error message when refused. */
+export const setProviderState = async (
+  controlUrl: string,
+  vendor: Vendor,
+  state: ProviderState,
+): Promise<string | undefined> => {
+  const r = await send(vendor, {
+    method: 'POST',
+    url: `${controlUrl}/provider-states`,
+    body: { vendor, state: state.name, params: state.params ?? {} },
+  });
+  if (!r.ok) return r.problem.kind === 'transport' ? r.problem.message : r.problem.kind;
+  return r.answer.status === 200
+    ? undefined
+    : `provider state "${state.name}" refused (HTTP ${r.answer.status}): ${r.answer.text}`;
+};
+
+const requestBody = (i: PactInteraction, v4: boolean): unknown => {
+  const content = bodyContent(i.request.body, v4);
+  const type = v4 ? (i.request.body as { contentType?: string } | undefined)?.contentType : undefined;
+  if (typeof content === 'string' && type?.includes('x-www-form-urlencoded'))
+    return new URLSearchParams(content);
+  return content;
+};
+
+/**
+ * Replays one interaction: its states (as given, or as `states` overrides) through the control API when there is one,
+ * then its request, with the target's headers. IoTDA AK/SK requests are re-signed for the target's host.
+ */
+export const replayInteraction = async (
+  target: ReplayTarget,
+  interaction: PactInteraction,
+  opts: { v4: boolean; states?: readonly ProviderState[] },
+): Promise<{ ok: true; answer: ReplayAnswer } | { ok: false; problem: Problem }> => {
+  const states = opts.states ?? interaction.providerStates ?? [];
+  if (target.controlUrl) {
+    for (const s of states) {
+      const refused = await setProviderState(target.controlUrl, target.vendor, s);
+      if (refused)
+        return { ok: false, problem: { kind: 'transport', vendor: target.vendor, message: refused } };
+    }
+  }
+  const method = interaction.request.method.toUpperCase() as Method;
+  if (!METHODS.includes(method))
+    return {
+      ok: false,
+      problem: {
+        kind: 'invalid-input',
+        vendor: target.vendor,
+        field: 'method',
+        reason: 'not replayable',
+        received: method,
+      },
+    };
+  const url = new URL(interaction.request.path, target.baseUrl);
+  for (const [k, v] of Object.entries(interaction.request.query ?? {}))
+    for (const one of Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(interaction.request.headers ?? {})) {
+    const value = Array.isArray(v) ? v.join(', ') : v;
+    if (value !== undefined) headers[k.toLowerCase()] = value;
+  }
+  for (const [k, v] of Object.entries(target.headers ?? {})) headers[k.toLowerCase()] = v;
+  const body = requestBody(interaction, opts.v4);
+  if (target.vendor === 'iotda' && firstValue(headers.authorization)?.startsWith('SDK-HMAC-SHA256')) {
+    headers.host = url.host;
+    const req = {
+      method,
+      url: `${url.pathname}${url.search}`,
+      headers,
+      body: body !== undefined && !(body instanceof URLSearchParams) ? body : undefined,
+    };
+    resignAkskRequest(req, states[0], target.aksk);
+  }
+  const r = await send(target.vendor, { method, url: url.toString(), headers, body });
+  if (!r.ok) return r;
+  return {
+    ok: true,
+    answer: { status: r.answer.status, body: r.answer.json ?? (r.answer.text || undefined) },
+  };
+};
