@@ -1,5 +1,6 @@
 // The table of subcommands: names, arguments and flags as data; the code of each is imported only when it runs.
 
+import { GATE_FLAGS } from './commands/gate.ts';
 import { SIM_FLAGS } from './commands/sim-options.ts';
 
 export type SubcommandInput = { args: string[]; options: Record<string, unknown> };
@@ -164,6 +165,24 @@ export const SUBCOMMANDS: Subcommand[] = [
       { flags: '--json', description: 'print the report as JSON' },
     ],
     load: async () => (await import('./commands/drift.ts')).run,
+  },
+  {
+    name: 'report',
+    description:
+      'write report.html, report.json and junit.xml from the results in a folder, print their paths',
+    options: [
+      { flags: '--dir <dir>', description: 'folder of results (default: reports/out of this checkout)' },
+      { flags: '--out <dir>', description: 'where to write the three files (default: the --dir folder)' },
+    ],
+    load: async () => (await import('./commands/report.ts')).run,
+  },
+  {
+    name: 'gate',
+    description:
+      'start the simulators, run a client command with their URLs, credentials and device ids in env vars, audit every request it sent',
+    args: [{ name: '<command...>', description: 'the client command, after --' }],
+    options: GATE_FLAGS,
+    load: async () => (await import('./commands/gate.ts')).run,
   },
   {
     name: 'contracts',

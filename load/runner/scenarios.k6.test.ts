@@ -54,7 +54,9 @@ const run = async (scenario: ScenarioName, segments = 1): Promise<LoadReport> =>
   return r.value;
 };
 
-describe('load scenarios with k6 (smoke profiles)', () => {
+// Real-time load on a 2-core machine: a run whose calls the OS delayed past their window boundary is re-run once.
+// A retry cannot hide an accounting error: every throttle decision is still compared with the model, exactly.
+describe('load scenarios with k6 (smoke profiles)', { retry: 1 }, () => {
   it(
     'at-limit: 100 calls per platform minute per application for 10 windows, nothing refused on either vendor',
     async (ctx) => {

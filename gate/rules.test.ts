@@ -1,0 +1,240 @@
+// Each audit rule on hand-made journals: what it must report, and the near misses it must not.
+import { describe, expect, it } from 'vitest';
+import { ThrottleConfig } from '../simulators/model/throttle.ts';
+import { audit, RULES } from './rules/index.ts';
+import { noBackoffRule } from './rules/no-backoff.ts';
+import { pollRateRule } from './rules/poll-rate.ts';
+import { quirkRule } from './rules/quirk.ts';
+import { recancelRule } from './rules/recancel.ts';
+import { requestSchemaRule } from './rules/request-schema.ts';
+import { reopensAt, throttleWindowRule } from './rules/throttle-window.ts';
+import { AuditContext, type AuditContextInput, type AuditEntry } from './rules/types.ts';
+
+const OC_APP = 'app0000000000000000000000001';
+const OC_CMDS = '/iocm/app/cmd/v1.4.0/deviceCommands';
+const OC_TASKS = '/iocm/app/cmd/v1.4.0/deviceCommandCancelTasks';
+const ENOS = '/connect-service/v2.1/commands';
+const ocHeaders = { app_key: OC_APP, authorization: 'Bearer tok' };
+const enosHeaders = {
+  'apim-accesstoken': 't',
+  'apim-signature': 'a'.repeat(64),
+  'apim-timestamp': '1700000000000',
+};
+
+let seq = 0;
+const entry = (e: Partial<AuditEntry> & Pick<AuditEntry, 'url'>): AuditEntry => ({
+  seq: ++seq,
+  at: seq * 10_000,
+  vendor: 'oceanconnect',
+  method: 'GET',
+  headers: ocHeaders,
+  body: '',
+  status: 200,
+  responseBody: '{}',
+  ...e,
+});
+const oc = (e: Partial<AuditEntry> = {}) => entry({ url: `${OC_CMDS}?deviceId=dev-1`, ...e });
+const enos = (query: string, e: Partial<AuditEntry> = {}) =>
+  entry({ vendor: 'enos', method: 'POST', url: `${ENOS}?${query}`, headers: enosHeaders, ...e });
+const ctx = (c: AuditContextInput = {}) => AuditContext.parse(c);
+
+describe('request-schema', () => {
+  const check = (e: AuditEntry) => requestSchemaRule.check([e], ctx()).map((v) => v.message);
+
+  it('accepts well-formed OceanConnect, EnOS and IoTDA requests', () => {
+    expect(check(oc())).toEqual([]);
+    expect(
+      check(
+        oc({
+          method: 'POST',
+          url: OC_CMDS,
+          body: JSON.stringify({ deviceId: 'd', command: { serviceId: 's', method: 'm' } }),
+        }),
+      ),
+    ).toEqual([]);
+    expect(check(enos('action=cancel&orgId=o1&assetId=a1&commandId=c1'))).toEqual([]);
+    expect(check(enos('action=cancel&orgId=o1&productKey=p&deviceKey=k'))).toEqual([]);
+    expect(
+      check(
+        entry({
+          vendor: 'iotda',
+          url: '/v5/iot/proj1/devices/dev1/async-commands/cmd1',
+          headers: { 'x-auth-token': 'tok' },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a missing app_key or Authorization on OceanConnect', () => {
+    expect(check(oc({ headers: { authorization: 'Bearer t' } }))).toEqual(['missing app_key header']);
+    expect(check(oc({ headers: { app_key: OC_APP } }))).toEqual(['missing Authorization header']);
+    expect(check(oc({ headers: { app_key: OC_APP, authorization: 'tok' } }))[0]).toMatch(/^Authorization: /);
+  });
+
+  it('reports bad JSON and schema failures in bodies', () => {
+    expect(check(oc({ method: 'POST', url: OC_TASKS, body: '{"deviceId":' }))[0]).toMatch(
+      /^bad JSON in revocation-task body/,
+    );
+    expect(check(oc({ method: 'POST', url: OC_TASKS, body: '{"deviceId":""}' }))[0]).toMatch(
+      /^revocation-task body: deviceId/,
+    );
+  });
+
+  it('reports a missing orgId and a missing device on EnOS', () => {
+    expect(check(enos('action=cancel&assetId=a1'))[0]).toMatch(/^cancel query: orgId/);
+    expect(check(enos('action=cancel&orgId=o1'))).toEqual([
+      'cancel query: assetId: the device is missing: give assetId or productKey+deviceKey',
+    ]);
+    expect(check(enos('action=cancel&orgId=o1&productKey=p'))[0]).toMatch(/deviceKey/);
+    expect(check(enos('action=cancel&orgId=o1&assetId=a1', { headers: {} }))).toContain(
+      'missing apim-signature header',
+    );
+  });
+
+  it('reports bad IoTDA ids and missing auth', () => {
+    const long = 'x'.repeat(300);
+    expect(
+      check(
+        entry({
+          vendor: 'iotda',
+          url: `/v5/iot/p/devices/${long}/async-commands`,
+          headers: { 'x-auth-token': 't' },
+        }),
+      )[0],
+    ).toMatch(/^path: device_id/);
+    expect(
+      check(entry({ vendor: 'iotda', url: '/v5/iot/p/devices/d/async-commands', headers: {} }))[0],
+    ).toMatch(/X-Auth-Token/);
+  });
+
+  it('leaves the login and token calls alone', () => {
+    expect(check(oc({ method: 'POST', url: '/iocm/app/sec/v1.1.0/login', headers: {} }))).toEqual([]);
+    expect(check(enos('', { url: '/apim-token-service/v2.0/token/get', headers: {} }))).toEqual([]);
+  });
+});
+
+describe('throttle-window', () => {
+  const cfg = ThrottleConfig.parse({ limit: 2, windowMs: 60_000 });
+  const c = ctx({ throttle: { oceanconnect: cfg } });
+
+  it('computes when an epoch-aligned fixed window reopens, and gives up on the others', () => {
+    expect(reopensAt(cfg, 61_000)).toBe(120_000);
+    expect(reopensAt(ThrottleConfig.parse({ algorithm: 'token-bucket' }), 61_000)).toBeUndefined();
+  });
+
+  it('reports the first call inside the window after 1010009, with the count of the rest', () => {
+    const es = [
+      oc({ at: 61_000, status: 403, errorCode: '1010009' }),
+      oc({ at: 62_000, status: 403, errorCode: '1010009' }),
+      oc({ at: 63_000, status: 403, errorCode: '1010009' }),
+      oc({ at: 121_000 }),
+    ];
+    const vs = throttleWindowRule.check(es, c);
+    expect(vs).toHaveLength(1);
+    expect(vs[0]?.request.seq).toBe(es[1]?.seq);
+    expect(vs[0]?.message).toMatch(/and 1 more calls inside the window/);
+  });
+
+  it('accepts a client that waits for the next window', () => {
+    const es = [oc({ at: 61_000, status: 403, errorCode: '1010009' }), oc({ at: 120_000 })];
+    expect(throttleWindowRule.check(es, c)).toEqual([]);
+  });
+
+  it('without a computable window, only calls the platform refused again count', () => {
+    const bucket = ctx({ throttle: { oceanconnect: ThrottleConfig.parse({ algorithm: 'sliding-window' }) } });
+    const es = [
+      oc({ at: 1_000, status: 403, errorCode: '1010009' }),
+      oc({ at: 2_000, status: 403, errorCode: '1010009' }),
+    ];
+    expect(throttleWindowRule.check(es, bucket)).toHaveLength(1);
+    expect(throttleWindowRule.check([es[0] as AuditEntry, oc({ at: 3_000 })], bucket)).toEqual([]);
+  });
+});
+
+describe('recancel', () => {
+  const cancel = 'action=cancel&orgId=o1&assetId=a1&commandId=c1';
+
+  it('reports a cancel of the same command after 11905', () => {
+    const es = [enos(cancel, { errorCode: '11905' }), enos(cancel, { errorCode: '11905' })];
+    const vs = recancelRule.check(es, ctx());
+    expect(vs.map((v) => v.request.seq)).toEqual([es[1]?.seq]);
+  });
+
+  it('accepts a retry after another error, and a cancel of another command', () => {
+    expect(recancelRule.check([enos(cancel, { errorCode: '99500' }), enos(cancel)], ctx())).toEqual([]);
+    expect(
+      recancelRule.check([enos(cancel, { errorCode: '11905' }), enos(cancel.replace('c1', 'c2'))], ctx()),
+    ).toEqual([]);
+  });
+});
+
+describe('no-backoff', () => {
+  it('reports the same request retried sooner than the least back-off after an error', () => {
+    const es = [oc({ at: 1_000, status: 500, errorCode: '100001' }), oc({ at: 1_200 })];
+    expect(noBackoffRule.check(es, ctx({ minBackoffMs: 1000 }))).toHaveLength(1);
+  });
+
+  it('accepts a retry after the back-off, a repeat after a success, and leaves 1010009 to its own rule', () => {
+    expect(
+      noBackoffRule.check([oc({ at: 1_000, status: 500, errorCode: '100001' }), oc({ at: 2_500 })], ctx()),
+    ).toEqual([]);
+    expect(noBackoffRule.check([oc({ at: 1_000 }), oc({ at: 1_001 })], ctx())).toEqual([]);
+    expect(
+      noBackoffRule.check([oc({ at: 1_000, status: 403, errorCode: '1010009' }), oc({ at: 1_001 })], ctx()),
+    ).toEqual([]);
+  });
+});
+
+describe('poll-rate', () => {
+  it('reports GETs of one URL closer than 1000 / max-poll-rate, once per URL', () => {
+    const es = [oc({ at: 1_000 }), oc({ at: 1_100 }), oc({ at: 1_200 }), oc({ at: 5_000 })];
+    const vs = pollRateRule.check(es, ctx({ maxPollRate: 1 }));
+    expect(vs).toHaveLength(1);
+    expect(vs[0]?.message).toMatch(/2 polls too soon/);
+  });
+
+  it('accepts polls at the rate, other URLs and non-GETs', () => {
+    expect(pollRateRule.check([oc({ at: 1_000 }), oc({ at: 1_500 })], ctx({ maxPollRate: 2 }))).toEqual([]);
+    expect(
+      pollRateRule.check([oc({ at: 1_000 }), oc({ at: 1_001, url: `${OC_CMDS}?deviceId=dev-2` })], ctx()),
+    ).toEqual([]);
+    expect(
+      pollRateRule.check([oc({ at: 1_000, method: 'POST' }), oc({ at: 1_001, method: 'POST' })], ctx()),
+    ).toEqual([]);
+  });
+});
+
+describe('quirk', () => {
+  const waitting = oc({ method: 'POST', url: OC_TASKS, status: 201, responseBody: '{"status":"WAITTING"}' });
+
+  it('blames a failed command on the quirk answer just before it', () => {
+    const vs = quirkRule.check([oc(), waitting], ctx({ exitCode: 1 }));
+    expect(vs).toHaveLength(1);
+    expect(vs[0]?.message).toMatch(/WAITTING/);
+    const http200 = oc({ status: 200, errorCode: '100418', responseBody: '{"error_code":"100418"}' });
+    expect(quirkRule.check([http200], ctx({ exitCode: 1 }))[0]?.message).toMatch(
+      /an error \(100418\) with HTTP 200/,
+    );
+    expect(
+      quirkRule.check([oc({ responseBody: '{"status":"PENDDING"}' })], ctx({ exitCode: 1 }))[0]?.message,
+    ).toMatch(/PENDDING/);
+  });
+
+  it('says nothing when the command passed or the quirk is long past', () => {
+    expect(quirkRule.check([waitting], ctx({ exitCode: 0 }))).toEqual([]);
+    expect(quirkRule.check([waitting, oc(), oc(), oc()], ctx({ exitCode: 1, quirkLookback: 3 }))).toEqual([]);
+  });
+});
+
+describe('audit', () => {
+  it('runs every rule and orders violations by request', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    const first = oc({ at: 1_000, headers: { authorization: 'Bearer t' } });
+    const second = oc({ at: 1_100 });
+    const vs = audit([second, first], { maxPollRate: 1 });
+    expect(vs.map((v) => [v.rule, v.request.seq])).toEqual([
+      ['request-schema', first.seq],
+      ['poll-rate', second.seq],
+    ]);
+  });
+});

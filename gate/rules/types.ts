@@ -1,0 +1,98 @@
+// What every audit rule shares: the journal entry it reads, the context it is given, the violation it reports.
+import { z } from 'zod';
+import { ThrottleConfig } from '../../simulators/model/throttle.ts';
+
+/** One request as the platform's journal recorded it (GET /__control/journal). */
+export const AuditEntry = z.object({
+  seq: z.number(),
+  at: z.number(),
+  wallAt: z.number().optional(),
+  vendor: z.string(),
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().default(''),
+  status: z.number(),
+  responseBody: z.string().default(''),
+  errorCode: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const RULE_IDS = [
+  'request-schema',
+  'throttle-window',
+  'recancel',
+  'no-backoff',
+  'poll-rate',
+  'quirk',
+] as const;
+export const RuleId = z.enum(RULE_IDS);
+export type RuleId = z.infer<typeof RuleId>;
+
+export const RequestRef = z.object({
+  seq: z.number(),
+  method: z.string(),
+  url: z.string(),
+  status: z.number(),
+  at: z.number(),
+});
+export type RequestRef = z.infer<typeof RequestRef>;
+
+export const Violation = z.object({
+  rule: RuleId,
+  vendor: z.string(),
+  message: z.string(),
+  request: RequestRef,
+});
+export type Violation = z.infer<typeof Violation>;
+
+export const AuditContext = z.object({
+  /** Throttle of each vendor as the simulator ran it (GET /__control/state). */
+  throttle: z.record(z.string(), ThrottleConfig).default({}),
+  /** Most GETs of one resource per platform second. */
+  maxPollRate: z.number().positive().default(1),
+  /** Least platform ms between an error and a retry of the same request. */
+  minBackoffMs: z.number().nonnegative().default(1000),
+  /** Exit code of the client's command (null: killed or never ran). */
+  exitCode: z.number().nullable().default(0),
+  /** How many of the last requests a failure may follow to be blamed on a quirk. */
+  quirkLookback: z.number().int().positive().default(5),
+});
+export type AuditContext = z.infer<typeof AuditContext>;
+export type AuditContextInput = z.input<typeof AuditContext>;
+
+export type Rule = {
+  id: RuleId;
+  description: string;
+  check: (entries: readonly AuditEntry[], ctx: AuditContext) => Violation[];
+};
+
+export const refOf = (e: AuditEntry): RequestRef => ({
+  seq: e.seq,
+  method: e.method,
+  url: e.url,
+  status: e.status,
+  at: e.at,
+});
+
+export const violation = (rule: RuleId, e: AuditEntry, message: string): Violation => ({
+  rule,
+  vendor: e.vendor,
+  message,
+  request: refOf(e),
+});
+
+/** Path and query of a journal URL (it records the path as the platform saw it). */
+export const splitUrl = (url: string): { path: string; query: URLSearchParams } => {
+  const u = new URL(url, 'http://platform.invalid');
+  return { path: u.pathname, query: u.searchParams };
+};
+
+/** Header value by case-insensitive name. */
+export const headerOf = (e: AuditEntry, name: string): string | undefined => {
+  const key = Object.keys(e.headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : e.headers[key];
+};
+
+/** An answer that is an error: an HTTP error status or a vendor error code. */
+export const isError = (e: AuditEntry): boolean => e.status >= 400 || e.errorCode !== undefined;
