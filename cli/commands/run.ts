@@ -110,7 +110,10 @@ export const run: SubcommandRun = async () => {
   const { checkCommittedCoverage } = await import('../../contracts/coverage.ts');
   const { collectReport, coverageEntriesOf } = await import('../../reports/model.ts');
   const { writeReport } = await import('../../reports/write.ts');
-  const files = writeReport(collectReport(OUT, { coverage: coverageEntriesOf(checkCommittedCoverage()) }), OUT);
+  const files = writeReport(
+    collectReport(OUT, { coverage: coverageEntriesOf(checkCommittedCoverage()) }),
+    OUT,
+  );
   const lines = [
     '',
     `harness run: ${ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
