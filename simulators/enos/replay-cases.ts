@@ -1,7 +1,7 @@
 // The documented EnOS answers WireMock replays: each fixture with the request it answers and the pact interactions it stands for.
 import { INTERACTIONS } from '../../contracts/enos/coverage.ts';
 import type { EnosAction } from '../../contracts/enos/requests.ts';
-import { ReplayCase, type ReplayCaseInput } from '../replay/replay-case.ts';
+import { ReplayCase, type ReplayCaseInput, fixtureAnswering } from '../replay/replay-case.ts';
 
 /** WireMock `urlPathPattern`s (Java regex over the path). */
 export const COMMANDS_PATTERN = '/connect-service/v2\\.1/commands';
@@ -93,4 +93,4 @@ export const REPLAY_CASES: readonly ReplayCase[] = [
 
 /** The fixture that answers a pact interaction in replay mode (the X-Harness-Case marker the verifier adds). */
 export const fixtureFor = (description: string): string | undefined =>
-  REPLAY_CASES.find((c) => c.interactions.includes(description))?.fixture;
+  fixtureAnswering(REPLAY_CASES, description);

@@ -1,6 +1,6 @@
 // The documented IoTDA answers WireMock replays: each answer fixture with the request it answers and the pact interactions it covers.
 import { INTERACTIONS } from '../../contracts/iotda/coverage.ts';
-import { ReplayCase, type ReplayCaseInput } from '../replay/replay-case.ts';
+import { ReplayCase, type ReplayCaseInput, fixtureAnswering } from '../replay/replay-case.ts';
 
 /** WireMock path patterns (Java regexes over the whole path), with the contract's id rules. */
 const DEVICE = '/v5/iot/[A-Za-z0-9_-]{1,64}/devices/[A-Za-z0-9_-]{1,128}';
@@ -92,4 +92,4 @@ export const REPLAY_CASES: readonly ReplayCase[] = REPLAY_CASE_INPUTS.map((c) =>
 
 /** The fixture (without `.json`) answering a pact interaction in replay mode: what provider verification marks. */
 export const fixtureFor = (description: string): string | undefined =>
-  REPLAY_CASES.find((c) => c.interactions.includes(description))?.fixture;
+  fixtureAnswering(REPLAY_CASES, description);

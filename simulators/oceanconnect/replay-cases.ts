@@ -1,7 +1,7 @@
 // The OceanConnect fixtures WireMock replays: each answer fixture with the request it answers and the pact interactions it serves.
 import { OC_INTERACTIONS as I } from '../../contracts/oceanconnect/coverage.ts';
 import { OC_ERRORS, errorFixtureName } from '../../contracts/oceanconnect/errors.ts';
-import { ReplayCase, type ReplayCaseInput } from '../replay/replay-case.ts';
+import { ReplayCase, type ReplayCaseInput, fixtureAnswering } from '../replay/replay-case.ts';
 
 const esc = (path: string): string => path.replace(/\./g, '\\.');
 const CMD = esc('/iocm/app/cmd/v1.4.0');
@@ -102,4 +102,4 @@ export const REPLAY_CASES: readonly ReplayCase[] = [...successCases, ...errorCas
 
 /** The fixture answering a pact interaction in replay mode (exactly one per interaction, checked by a test). */
 export const fixtureForInteraction = (description: string): string | undefined =>
-  REPLAY_CASES.find((c) => c.interactions.includes(description))?.fixture;
+  fixtureAnswering(REPLAY_CASES, description);

@@ -22,3 +22,7 @@ export const CASE_HEADER = 'X-Harness-Case';
 export const CASE_QUERY = 'harness-case';
 /** The marker that asks for a transport fault instead of an answer. */
 export const FAULT_HEADER = 'X-Harness-Fault';
+
+/** The fixture that answers a pact interaction in replay mode (each interaction is answered by at most one). */
+export const fixtureAnswering = (cases: readonly ReplayCase[], description: string): string | undefined =>
+  cases.find((c) => c.interactions.includes(description))?.fixture;
