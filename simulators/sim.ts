@@ -10,6 +10,7 @@ import { buildPlatform, type Platform } from './platform/server.ts';
 import type { VendorSimFactory } from './platform/vendor-sim.ts';
 import { type LatencyProfile, withLatency } from './replay/build-mappings.ts';
 import { DEFAULTS_FILE, FAULTS_PATH, MARKER_FILE, mappingsDirOf } from './replay/mapping-files.ts';
+import { CASE_HEADER, CASE_QUERY, FAULT_HEADER } from './replay/replay-case.ts';
 import type { LaunchOptions } from './wiremock/launcher.ts';
 import { launchWireMock, type WireMockHandle } from './wiremock/launcher.ts';
 import { loadMappingFiles, registerMapping, registerProxyToModel } from './wiremock/mappings.ts';
@@ -80,6 +81,12 @@ const frontDoorOptions = (launch: LaunchOptions, platformUrl: string | undefined
   return { ...launch, extraArgs };
 };
 
+/** WireMock request matching for a request that carries none of the replay markers. */
+const UNMARKED = {
+  headers: { [CASE_HEADER]: { absent: true }, [FAULT_HEADER]: { absent: true } },
+  queryParameters: { [CASE_QUERY]: { absent: true } },
+};
+
 export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim> => {
   const mode = opts.mode ?? 'stateful';
   const latency = opts.latency ?? { kind: 'none' };
@@ -103,6 +110,14 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
     if (platformUrl) {
       const proxy = withLatency({ response: {} }, latency).response as Record<string, unknown>;
       await registerProxyToModel(wiremock, platformUrl, { response: proxy });
+      // Every marker mapping needs a marker, so a request without one can go to the model at once instead of being
+      // checked against all ~170 of them first (bench/simulator: 2,970 -> 6,790 req/s through WireMock here).
+      await registerProxyToModel(wiremock, platformUrl, {
+        name: 'proxy unmarked requests to the platform model',
+        priority: 1,
+        request: UNMARKED,
+        response: proxy,
+      });
     }
   } catch (err) {
     await wiremock.stop();

@@ -48,6 +48,8 @@ const main = async (): Promise<void> => {
     const body = await res.body.text();
     await registerMapping(sim.wiremock, {
       name: 'benchmark static stub',
+      // Priority 1 and registered last, so WireMock checks it first (same priority: the newest mapping wins).
+      priority: 1,
       request: { method: 'GET', urlPath: '/bench/static' },
       response: { status: 200, headers: { 'Content-Type': 'application/json' }, body },
     });

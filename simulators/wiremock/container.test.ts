@@ -27,6 +27,8 @@ describe('container WireMock', () => {
       '--max-request-journal-entries',
       '500',
       '--disable-request-logging',
+      '--disable-connection-reuse',
+      'false',
     ]);
   });
 

@@ -25,6 +25,7 @@ let wm: WireMockHandle;
 let dir: string;
 let model: Server;
 let modelUrl: string;
+let modelConnections = 0;
 const modelSaw: { method: string; url: string; body: string }[] = [];
 
 const call = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => {
@@ -87,6 +88,9 @@ beforeAll(async () => {
       res.writeHead(202, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ from: 'model', url: req.url }));
     });
+  });
+  model.on('connection', () => {
+    modelConnections += 1;
   });
   await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
   modelUrl = `http://127.0.0.1:${(model.address() as AddressInfo).port}`;
@@ -183,10 +187,24 @@ describe('embedded WireMock', () => {
     ]);
   });
 
+  it("stateful mode: proxied requests reuse WireMock's connections to the model", async () => {
+    // One after the other, so one pooled connection serves them all; without --disable-connection-reuse false,
+    // WireMock 3 opens one per request (20 here).
+    const before = modelConnections;
+    for (let i = 0; i < 20; i++) {
+      const r = await call('GET', `/iotda/reuse/${i}`);
+      expect(r.status).toBe(202);
+    }
+    expect(modelConnections - before).toBeLessThanOrEqual(2);
+    expect(modelSaw.slice(-20).map((e) => e.url)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `/iotda/reuse/${i}`),
+    );
+  });
+
   it('resetMappings removes every mapping of an embedded WireMock', async () => {
     await resetMappings(wm);
     expect((await call('GET', '/plain')).status).toBe(404);
-    expect(modelSaw).toHaveLength(1);
+    expect(modelSaw).toHaveLength(21);
   });
 
   it('an external handle on the same WireMock removes only its own mappings on stop', async () => {

@@ -146,6 +146,8 @@ describe('WireMock launch failures', () => {
       'true',
       '--no-request-journal',
       '--disable-request-logging',
+      '--disable-connection-reuse',
+      'false',
       '--global-response-templating',
       '--container-threads',
       '40',

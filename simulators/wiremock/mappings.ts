@@ -134,12 +134,18 @@ export const registerMappingsFromDir = async (handle: WireMockHandle, dir: strin
 export const registerProxyToModel = (
   handle: WireMockHandle,
   modelUrl: string,
-  opts: { priority?: number; response?: Record<string, unknown> } = {},
+  opts: {
+    priority?: number;
+    name?: string;
+    /** More request matching (headers, query parameters) on top of any method and any URL. */
+    request?: Record<string, unknown>;
+    response?: Record<string, unknown>;
+  } = {},
 ): Promise<string> =>
   registerMapping(handle, {
-    name: 'proxy to the platform model',
+    name: opts.name ?? 'proxy to the platform model',
     priority: opts.priority ?? PROXY_PRIORITY,
-    request: { method: 'ANY', urlPattern: '.*' },
+    request: { ...opts.request, method: 'ANY', urlPattern: '.*' },
     response: { ...opts.response, proxyBaseUrl: handle.serverUrlFor(modelUrl).replace(/\/+$/, '') },
   });
 

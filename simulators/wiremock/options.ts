@@ -84,6 +84,10 @@ export const wireMockServerArgs = (o: z.infer<z.ZodObject<typeof serverFlags>>):
     ? ['--no-request-journal']
     : ['--max-request-journal-entries', String(o.maxRequestJournalEntries)]),
   '--disable-request-logging',
+  // WireMock 3 opens a new connection to the proxy target for every proxied request unless told otherwise; reusing
+  // them more than doubled proxied throughput here (4,800 -> 11,800 req/s to a bare Node server, bench/simulator).
+  '--disable-connection-reuse',
+  'false',
   ...(o.globalResponseTemplating ? ['--global-response-templating'] : []),
   ...(o.containerThreads !== undefined ? ['--container-threads', String(o.containerThreads)] : []),
   ...o.extraArgs,
