@@ -1,6 +1,8 @@
 // Benchmark of the simulator: the platform model hit directly, the same through WireMock, and WireMock serving a static stub of the same answer; medians over rounds, as ratios to the stub.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
@@ -27,6 +29,7 @@ const median = (xs: number[]): number => {
 
 const main = async (): Promise<void> => {
   const sim = await startSimulators({ mode: 'stateful' });
+  const onExit: (() => Promise<void>)[] = [];
   try {
     const platformUrl = sim.info.controlUrl.replace(/\/__control$/, '');
     const { iotda } = sim.info;
@@ -53,22 +56,38 @@ const main = async (): Promise<void> => {
       request: { method: 'GET', urlPath: '/bench/static' },
       response: { status: 200, headers: { 'Content-Type': 'application/json' }, body },
     });
+    // Ceilings, measured the same way: the cheapest Node server (node:http answering the same bytes, no model at all),
+    // and WireMock proxying to it. No model on Node can beat the first, nor any model behind WireMock the second.
+    const constant = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => constant.listen(0, '127.0.0.1', resolve));
+    const constantUrl = `http://127.0.0.1:${(constant.address() as AddressInfo).port}`;
+    await registerMapping(sim.wiremock, {
+      name: 'benchmark proxy to a bare Node server',
+      priority: 1,
+      request: { method: 'GET', urlPathPattern: '/bench/constant/.*' },
+      response: { proxyBaseUrl: constantUrl },
+    });
     const targets = {
       'model direct': `${platformUrl}${showPath}`,
       'model through WireMock': `${sim.wiremock.url}${showPath}`,
       'WireMock static stub': `${sim.wiremock.url}/bench/static`,
+      'ceiling: bare Node server': `${constantUrl}/bench/constant/x`,
+      'ceiling: WireMock proxy to bare Node': `${sim.wiremock.url}/bench/constant/x`,
     } as const;
     type Target = keyof typeof targets;
     const names = Object.keys(targets) as Target[];
     process.stderr.write(`warming up (${names.length} x 2 x 5 s)\n`);
+    onExit.push(() => new Promise((resolve) => constant.close(() => resolve())));
     for (let i = 0; i < 2; i++)
       for (const n of names)
         await runWrk(targets[n], { seconds: 5, connections: CONNECTIONS, threads: 1, headers });
-    const results: Record<Target, WrkResult[]> = {
-      'model direct': [],
-      'model through WireMock': [],
-      'WireMock static stub': [],
-    };
+    const results = Object.fromEntries(names.map((n) => [n, [] as WrkResult[]])) as Record<
+      Target,
+      WrkResult[]
+    >;
     for (let round = 0; round < ROUNDS; round++) {
       const order = names.map((_, i) => names[(i + round) % names.length]!);
       for (const n of order) {
@@ -124,6 +143,7 @@ const main = async (): Promise<void> => {
       process.stdout.write(`| ${s.target} | ${s.rps} | ${s.p50Ms} | ${s.p99Ms} | ${s.ratioToStub} |\n`);
     process.stdout.write(`\nmemory: ${JSON.stringify(memory)}\n`);
   } finally {
+    for (const f of onExit) await f();
     await sim.stop();
   }
 };

@@ -37,9 +37,32 @@ export type Result<T> = { ok: true; value: T; httpStatus: number } | { ok: false
 export const ok = <T>(value: T, httpStatus: number): Result<T> => ({ ok: true, value, httpStatus });
 export const fail = <T = never>(problem: Problem): Result<T> => ({ ok: false, problem });
 
+type Issue = z.core.$ZodIssue;
+
+/** How far a union option got before failing: the depth of its shallowest issue, then (negated) how many it has. */
+const reach = (issues: readonly Issue[]): [number, number] => [
+  Math.min(...issues.map((i) => i.path.length)),
+  -issues.length,
+];
+
+/**
+ * A failed union is reported by the option the value clearly got furthest into (shallowest issue deepest, then
+ * fewest issues), so a broken field inside one shape of a tolerant reader is named instead of an "invalid input" at
+ * the union itself. A tie (a boolean where a string or a number was expected, say) keeps the union's own issue.
+ */
+const closestOption = (issue: Issue): Issue[] => {
+  if (issue.code !== 'invalid_union' || issue.errors.some((e) => e.length === 0)) return [issue];
+  const ranked = issue.errors
+    .map((e) => ({ e, r: reach(e) }))
+    .sort((a, b) => b.r[0] - a.r[0] || b.r[1] - a.r[1]);
+  const [best, next] = ranked;
+  if (!best || (next && best.r[0] === next.r[0] && best.r[1] === next.r[1])) return [issue];
+  return best.e.flatMap((i) => closestOption({ ...i, path: [...issue.path, ...i.path] } as Issue));
+};
+
 /** Turns zod issues into data with a dotted path, so a field can be named without parsing messages. */
 export const issuesOf = (error: z.ZodError): { path: string; message: string; code: string }[] =>
-  error.issues.map((i) => ({
+  error.issues.flatMap(closestOption).map((i) => ({
     path: i.path.length ? i.path.map(String).join('.') : '(root)',
     message: i.message,
     code: i.code,

@@ -22,13 +22,13 @@ export const DEVIATIONS = {
   },
   'oc-page-refusal-unnamed': {
     does:
-      'the OceanConnect client reads a query page with a union (nested or flat pagination); when a field of an item ' +
-      'is broken, zod reports one invalid_union issue at (root), so the refusal does not name the field',
+      'the OceanConnect client read a query page with a union (nested or flat pagination); when a field of an item ' +
+      'was broken, zod reported one invalid_union issue at (root), so the refusal did not name the field',
     should: 'name the broken field (e.g. data.0.status), as every other answer of the three clients does',
     fix:
-      'contracts/oceanconnect/responses.ts tolerantPage: pick the shape by its keys (pagination vs totalCount) ' +
-      'before parsing, e.g. z.preprocess or a discriminating check, instead of a plain z.union',
-    tolerated: true,
+      'fixed in contracts/common/problem.ts issuesOf: a failed union is reported by the option the value came ' +
+      'strictly closest to (fewest issues), so every client names the field inside the shape it was sent',
+    tolerated: false,
   },
 } as const satisfies Record<string, Deviation>;
 

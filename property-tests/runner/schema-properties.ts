@@ -5,7 +5,6 @@ import { ERROR_CASES, OVERRIDES, SUCCESS_CASES, type SuccessCase } from '../sche
 import { type AnswerMutation, applyMutation, mutationsOf } from '../schema/answer-mutations.ts';
 import { probe } from '../schema/probe.ts';
 import { arbitraryOf } from '../schema/zod-arbitrary.ts';
-import { tolerated } from '../model/deviations.ts';
 import type { SuiteProperty } from './properties.ts';
 import { checkPure, holds } from './pure-property.ts';
 
@@ -101,11 +100,7 @@ export const SCHEMA_PROPERTIES: readonly SuiteProperty[] = VENDORS.flatMap((vend
           const field = mutation.path.length ? mutation.path.join('.') : '(root)';
           const r = await probe(c, c.status, applyMutation(body, mutation));
           const issues = !r.ok && r.problem.kind === 'invalid-response' ? r.problem.issues : [];
-          const named =
-            issues.some((i) => i.path === field) ||
-            (c.unionReader === true &&
-              tolerated('oc-page-refusal-unnamed') &&
-              issues.some((i) => i.path === '(root)' && i.code === 'invalid_union'));
+          const named = issues.some((i) => i.path === field);
           holds(
             'broken-answer-refused',
             named

@@ -16,8 +16,11 @@ export type JournalEntry = {
   errorCode?: string;
 };
 
+/** An entry as stored: its error code not worked out yet. */
+type Unread = Omit<JournalEntry, 'errorCode'> & { errorCodeOf: () => string | undefined };
+
 export class Journal {
-  private readonly ring: (JournalEntry | undefined)[];
+  private readonly ring: (JournalEntry | Unread | undefined)[];
   private next = 0;
   private readonly capacity: number;
 
@@ -30,11 +33,25 @@ export class Journal {
     return this.capacity > 0;
   }
 
-  /** Adds an entry and returns its sequence number (1, 2, ...). */
-  add(entry: Omit<JournalEntry, 'seq'>): number {
+  /**
+   * Adds an entry and returns its sequence number (1, 2, ...). The error code is worked out only when the entry is
+   * read: parsing every answer body on the request path cost the model a measurable share of its throughput.
+   */
+  add(entry: Omit<JournalEntry, 'seq' | 'errorCode'>, errorCodeOf: () => string | undefined): number {
     const seq = ++this.next;
-    if (this.capacity > 0) this.ring[(seq - 1) % this.capacity] = { seq, ...entry };
+    if (this.capacity > 0) this.ring[(seq - 1) % this.capacity] = { seq, ...entry, errorCodeOf };
     return seq;
+  }
+
+  /** The entry at a ring slot, its error code worked out (once) if that is still to do. */
+  private read(slot: number): JournalEntry | undefined {
+    const e = this.ring[slot];
+    if (!e || !('errorCodeOf' in e)) return e;
+    const { errorCodeOf, ...rest } = e;
+    const errorCode = errorCodeOf();
+    const done: JournalEntry = errorCode === undefined ? rest : { ...rest, errorCode };
+    this.ring[slot] = done;
+    return done;
   }
 
   /** Entries with seq > `since`, oldest first (those pushed out of the ring are gone). */
@@ -42,7 +59,7 @@ export class Journal {
     const first = Math.max(since + 1, this.next - this.capacity + 1, 1);
     const out: JournalEntry[] = [];
     for (let seq = first; seq <= this.next; seq++) {
-      const e = this.ring[(seq - 1) % this.capacity];
+      const e = this.read((seq - 1) % this.capacity);
       if (e && e.seq === seq && filter(e)) out.push(e);
     }
     return out;

@@ -53,6 +53,14 @@ const genericFault = (fault: PlatformFault): { status: number; body: unknown } =
   }
 };
 
+const parseOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
 export const buildPlatform = (
   input: SimConfigInput,
   factories: readonly VendorSimFactory[],
@@ -141,33 +149,21 @@ export const buildPlatform = (
       if (req.url.startsWith('/__control')) return payload;
       const v = vendorOf(req.url);
       const responseBody = typeof payload === 'string' ? payload : '';
-      // Only answers that can carry an error code are parsed (EnOS's envelope and token answers, Huawei's error_code): this hook runs on
-      // every request, and parsing every success body cost a measurable share of the model's throughput.
-      let parsed: unknown;
-      if (
-        reply.statusCode >= 300 ||
-        responseBody.includes('"code"') ||
-        responseBody.includes('error_code') ||
-        responseBody.includes('"status"')
-      ) {
-        try {
-          parsed = JSON.parse(responseBody);
-        } catch {
-          parsed = undefined;
-        }
-      }
-      journal.add({
-        at: clock.now(),
-        wallAt: Date.now(),
-        vendor: v?.vendor ?? 'none',
-        method: req.method,
-        url: req.url,
-        headers: req.headers as Record<string, string>,
-        body: req.rawBody,
-        status: reply.statusCode,
-        responseBody,
-        errorCode: v?.errorCodeOf(reply.statusCode, parsed),
-      });
+      const status = reply.statusCode;
+      journal.add(
+        {
+          at: clock.now(),
+          wallAt: Date.now(),
+          vendor: v?.vendor ?? 'none',
+          method: req.method,
+          url: req.url,
+          headers: req.headers as Record<string, string>,
+          body: req.rawBody,
+          status,
+          responseBody,
+        },
+        () => v?.errorCodeOf(status, parseOrUndefined(responseBody)),
+      );
       return payload;
     });
   }
