@@ -4,7 +4,7 @@ import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { DEFAULT_TTL_S, EXPECTED_CODES } from '../model/projections.ts';
-import { DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
+import { admitted, DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
 import type { CallSpec } from './spec.ts';
 import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from './support.ts';
 
@@ -21,10 +21,13 @@ export class CreateIotda extends StepCommand<Spec> {
     const delay = strategy === 'delay';
     const ttlSeconds = delay ? expireTime || DEFAULT_TTL_S.iotda : 0;
     const input = { ttlMs: ttlSeconds * 1000, timeoutMs: DEFAULT_TIMEOUT_MS, immediately: !delay };
+    const admits = admitted(m);
     const verdict = m.life.canCreate(device, input);
-    const expected: Expected = verdict.ok
-      ? { kind: 'ok' }
-      : { kind: 'vendor-error', code: EXPECTED_CODES.iotda[verdict.reason] };
+    const expected: Expected = !admits
+      ? { kind: 'throttled', code: EXPECTED_CODES.iotda.throttled }
+      : verdict.ok
+        ? { kind: 'ok' }
+        : { kind: 'vendor-error', code: EXPECTED_CODES.iotda[verdict.reason] };
     const at = m.life.now;
     const answer = outcomeOf(
       await r.clients.iotda.createAsyncCommand({
@@ -42,12 +45,13 @@ export class CreateIotda extends StepCommand<Spec> {
       vendor: 'iotda',
       op: 'create',
       at,
+      app: m.app,
       device,
       ...recordOf(answer),
       ...(id ? { createdId: id } : {}),
     };
     calls.push(record);
-    if (id === undefined || answer.kind !== 'ok' || !verdict.ok) return;
+    if (id === undefined || answer.kind !== 'ok' || !admits || !verdict.ok) return;
     m.life.create(device, input, id);
     const v = answer.value;
     record.times = huaweiTimes(id, { createdAt: v.created_time });

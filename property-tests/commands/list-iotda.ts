@@ -5,8 +5,8 @@ import type { CallRecord } from '../harness/observations.ts';
 import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { IOTDA_STATUS } from '../model/projections.ts';
-import type { PropsModel } from '../model/state.ts';
+import { EXPECTED_CODES, IOTDA_STATUS } from '../model/projections.ts';
+import { admitted, type PropsModel } from '../model/state.ts';
 import type { CallSpec } from './spec.ts';
 import { boundAt, deviceAt, expectOutcome, huaweiTimes, same, StepCommand, toSecond } from './support.ts';
 
@@ -29,6 +29,7 @@ export class ListIotda extends StepCommand<Spec> {
     const device = deviceAt(m, this.spec.device);
     const since = boundAt(m, this.spec.since);
     const at = m.life.now;
+    const admits = admitted(m);
     const query = {
       device_id: device,
       ...(since !== undefined ? { start_time: formatHuaweiTime(since) } : {}),
@@ -40,8 +41,13 @@ export class ListIotda extends StepCommand<Spec> {
         ? await r.clients.iotda.listAsyncCommands(query)
         : await r.clients.iotda.listAsyncHistoryCommands(query),
     );
-    expectOutcome(r, step, { kind: 'ok' }, answer);
-    const record: CallRecord = { vendor: 'iotda', op: 'query', at, device, ...recordOf(answer) };
+    expectOutcome(
+      r,
+      step,
+      admits ? { kind: 'ok' } : { kind: 'throttled', code: EXPECTED_CODES.iotda.throttled },
+      answer,
+    );
+    const record: CallRecord = { vendor: 'iotda', op: 'query', at, app: m.app, device, ...recordOf(answer) };
     if (answer.kind === 'ok') {
       const matching = m.life
         .commandsOf(device)

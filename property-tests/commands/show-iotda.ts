@@ -4,7 +4,7 @@ import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { EXPECTED_CODES, IOTDA_STATUS } from '../model/projections.ts';
-import type { PropsModel } from '../model/state.ts';
+import { admitted, type PropsModel } from '../model/state.ts';
 import type { CallSpec } from './spec.ts';
 import { expectOutcome, huaweiTimes, resolveTarget, same, StepCommand, targetReady } from './support.ts';
 
@@ -21,16 +21,28 @@ export class ShowIotda extends StepCommand<Spec> {
     const t = resolveTarget(m, this.spec.target, UNKNOWN_IOTDA_ID);
     const found = t.known !== undefined && t.known.deviceKey === t.device ? t.known : undefined;
     const at = m.life.now;
+    const admits = admitted(m);
     const answer = outcomeOf(
       await r.clients.iotda.showAsyncCommand({ device_id: t.device, command_id: t.commandId }),
     );
     expectOutcome(
       r,
       step,
-      found ? { kind: 'ok' } : { kind: 'vendor-error', code: EXPECTED_CODES.iotda['not-found'] },
+      !admits
+        ? { kind: 'throttled', code: EXPECTED_CODES.iotda.throttled }
+        : found
+          ? { kind: 'ok' }
+          : { kind: 'vendor-error', code: EXPECTED_CODES.iotda['not-found'] },
       answer,
     );
-    const record: CallRecord = { vendor: 'iotda', op: 'show', at, device: t.device, ...recordOf(answer) };
+    const record: CallRecord = {
+      vendor: 'iotda',
+      op: 'show',
+      at,
+      app: m.app,
+      device: t.device,
+      ...recordOf(answer),
+    };
     if (answer.kind === 'ok') {
       const v = answer.value;
       record.times = huaweiTimes(v.command_id, {

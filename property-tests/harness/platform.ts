@@ -5,9 +5,12 @@ import type { Platform } from '../../simulators/platform/server.ts';
 
 export type Through = 'direct' | 'wiremock';
 
-/** The suite's platform: frozen clock (moved only by the control API), small fleet, a small OceanConnect throttle. */
+/** The suite's platform: frozen clock (moved only by the control API), small fleet, small throttles. */
 export type SuiteConfig = {
-  /** OceanConnect throttle (fixed window, epoch aligned): small, so a run crosses many windows. */
+  /**
+   * OceanConnect's throttle and IoTDA's (API gateway, off in normal runs) as the suite sets them: fixed window, epoch
+   * aligned, small, so a run crosses many windows. EnOS documents no throttle, so the suite leaves it off.
+   */
   throttle: { limit: number; windowMs: number };
   mutations: readonly Mutation[];
   devices: number;
@@ -30,6 +33,12 @@ export const simConfigOf = (c: SuiteConfig): SimConfigInput => ({
   journalCapacity: 0,
   throttle: {
     oceanconnect: { limit: c.throttle.limit, windowMs: c.throttle.windowMs, algorithm: 'fixed-window' },
+    iotda: {
+      enabled: true,
+      limit: c.throttle.limit,
+      windowMs: c.throttle.windowMs,
+      algorithm: 'fixed-window',
+    },
   },
   mutations: [...c.mutations],
 });

@@ -4,16 +4,14 @@ import { z } from 'zod';
 import type { Vendor } from '../../contracts/common/problem.ts';
 
 export const RunParams = z.object({
-  /** OceanConnect calls admitted per throttle window in this run (the window length is the session's). */
+  /** OceanConnect or IoTDA calls admitted per throttle window in this run (the window length is the session's). */
   throttleLimit: z.number().int().positive().optional(),
 });
 export type RunParams = z.infer<typeof RunParams>;
 
 /**
- * OceanConnect runs draw a tight limit (many 1010009 answers), the session's, or one loose enough that a burst can
- * reach the 20-command cap inside one window. The invariants hold for any limit.
+ * OceanConnect and IoTDA runs draw a tight limit (many 1010009 / APIG.0308 answers), the session's, or one loose
+ * enough that a burst can reach the 20-command cap inside one window. The invariants hold for any limit.
  */
 export const runParamsArb = (vendor: Vendor, sessionLimit: number): fc.Arbitrary<RunParams> =>
-  vendor === 'oceanconnect'
-    ? fc.record({ throttleLimit: fc.constantFrom(sessionLimit, 2, 30) })
-    : fc.constant({});
+  vendor !== 'enos' ? fc.record({ throttleLimit: fc.constantFrom(sessionLimit, 2, 30) }) : fc.constant({});

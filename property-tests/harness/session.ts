@@ -47,6 +47,17 @@ export const deviceIdsOf = (s: Session, vendor: Vendor): string[] => {
   return [...f[vendor].devices];
 };
 
+/**
+ * What the vendor's throttle counts calls against: OceanConnect's appId; for IoTDA the credential (the suite's
+ * clients use the fleet's one X-Auth-Token). EnOS: none.
+ */
+const appOf = (s: Session, vendor: Vendor): string | undefined =>
+  vendor === 'oceanconnect'
+    ? s.running.fleet.oceanconnect.appId
+    : vendor === 'iotda'
+      ? `token ${s.running.fleet.iotda.authToken.slice(0, 8)}`
+      : undefined;
+
 /** The asyncModelRun set-up: a clean platform at an aligned instant, a fresh model, fresh clients. */
 export const runSetup =
   (s: Session, vendor: Vendor, checks: Checks, params: RunParams = {}) =>
@@ -55,14 +66,14 @@ export const runSetup =
     const was = await s.control.now();
     const t0 = await s.control.advanceTo((Math.floor(was / RUN_ALIGNMENT_MS) + 1) * RUN_ALIGNMENT_MS);
     const limit = params.throttleLimit ?? s.config.throttle.limit;
-    if (vendor === 'oceanconnect' && limit !== s.config.throttle.limit)
-      await s.control.setThrottle('oceanconnect', { limit });
-    const throttle = vendor === 'oceanconnect' ? { ...s.config.throttle, limit, originMs: 0 } : undefined;
+    const throttled = vendor !== 'enos';
+    if (throttled && limit !== s.config.throttle.limit) await s.control.setThrottle(vendor, { limit });
+    const throttle = throttled ? { ...s.config.throttle, limit, originMs: 0 } : undefined;
     const model = newModel({
       vendor,
       now: t0,
       devices: deviceIdsOf(s, vendor),
-      app: vendor === 'oceanconnect' ? s.running.fleet.oceanconnect.appId : undefined,
+      app: appOf(s, vendor),
       throttle,
     });
     const real: Real = new Real({

@@ -64,6 +64,7 @@ export const EXPECTED_CODES = {
     'device-busy': 'IOTDA.000006',
     'cap-reached': 'IOTDA.000006',
     'not-found': 'IOTDA.014000',
+    throttled: 'APIG.0308',
   },
 } as const;
 

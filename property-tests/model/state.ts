@@ -10,9 +10,9 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export type PropsModel = {
   vendor: Vendor;
   life: LifecycleModel;
-  /** OceanConnect's per-application throttle; undefined for vendors without one. */
+  /** The per-application throttle (OceanConnect, IoTDA); undefined for EnOS, which documents none. */
   throttle: FixedWindowModel | undefined;
-  /** The application calls count against (OceanConnect appId). */
+  /** The application calls count against (OceanConnect appId, IoTDA credential). */
   app: string | undefined;
   /** Vendor device ids, which are also the store keys (EnOS: the assetId). */
   devices: readonly string[];

@@ -61,7 +61,8 @@ export const enosSimFactory =
     const reset = (): void => {
       store.reset();
       world.clear();
-      throttle.reset();
+      // Back to the configured throttle, not only empty windows: a control-API change must not outlive a reset.
+      throttle.configure(config.throttle.enos);
       core.restartSequences();
       world.addApp({
         appKey: plan.appKey,

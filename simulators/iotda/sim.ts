@@ -42,7 +42,8 @@ export const createIotdaSim: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda
 
   const reset = (): void => {
     store.reset();
-    throttle.reset();
+    // Back to the configured throttle, not only empty windows: a control-API change must not outlive a reset.
+    throttle.configure(config.throttle.iotda);
     world.reset(fleet);
     for (const deviceId of fleet.devices) store.addDevice(deviceId, { online: false });
   };

@@ -46,6 +46,22 @@ describe('control API', () => {
     expect((await call('PUT', '/__control/devices/mars/x', {})).status).toBe(404);
   });
 
+  it.each(['enos', 'oceanconnect', 'iotda'])(
+    '%s: a reset restores the configured throttle after a control-API change',
+    async (vendor) => {
+      const throttleOf = async () =>
+        ((await call('GET', '/__control/state')).body[vendor] as { throttle: Record<string, unknown> })
+          .throttle;
+      const configured = await throttleOf();
+      expect((await call('PUT', `/__control/throttle/${vendor}`, { limit: 3, windowMs: 1_000 })).status).toBe(
+        200,
+      );
+      expect(await throttleOf()).toMatchObject({ limit: 3, windowMs: 1_000 });
+      await call('POST', '/__control/reset');
+      expect(await throttleOf()).toEqual(configured);
+    },
+  );
+
   it('lists the fleet of every vendor', async () => {
     const fleet = (await call('GET', '/__control/fleet')).body;
     expect(Object.keys(fleet).sort()).toEqual(['enos', 'iotda', 'oceanconnect']);
