@@ -1,7 +1,7 @@
 // Benchmark of the simulator: the platform model hit directly, the same through WireMock, and WireMock serving a static stub of the same answer; medians over rounds, as ratios to the stub.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ const median = (xs: number[]): number => {
 
 const main = async (): Promise<void> => {
   const sim = await startSimulators({ mode: 'stateful' });
-  const onExit: (() => Promise<void>)[] = [];
+  let constant: Server | undefined;
   try {
     const platformUrl = sim.info.controlUrl.replace(/\/__control$/, '');
     const { iotda } = sim.info;
@@ -58,12 +58,13 @@ const main = async (): Promise<void> => {
     });
     // Ceilings, measured the same way: the cheapest Node server (node:http answering the same bytes, no model at all),
     // and WireMock proxying to it. No model on Node can beat the first, nor any model behind WireMock the second.
-    const constant = createServer((_req, res) => {
+    const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
       res.end(body);
     });
-    await new Promise<void>((resolve) => constant.listen(0, '127.0.0.1', resolve));
-    const constantUrl = `http://127.0.0.1:${(constant.address() as AddressInfo).port}`;
+    constant = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const constantUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await registerMapping(sim.wiremock, {
       name: 'benchmark proxy to a bare Node server',
       priority: 1,
@@ -80,7 +81,6 @@ const main = async (): Promise<void> => {
     type Target = keyof typeof targets;
     const names = Object.keys(targets) as Target[];
     process.stderr.write(`warming up (${names.length} x 2 x 5 s)\n`);
-    onExit.push(() => new Promise((resolve) => constant.close(() => resolve())));
     for (let i = 0; i < 2; i++)
       for (const n of names)
         await runWrk(targets[n], { seconds: 5, connections: CONNECTIONS, threads: 1, headers });
@@ -143,7 +143,7 @@ const main = async (): Promise<void> => {
       process.stdout.write(`| ${s.target} | ${s.rps} | ${s.p50Ms} | ${s.p99Ms} | ${s.ratioToStub} |\n`);
     process.stdout.write(`\nmemory: ${JSON.stringify(memory)}\n`);
   } finally {
-    for (const f of onExit) await f();
+    await new Promise<void>((resolve) => (constant ? constant.close(() => resolve()) : resolve()));
     await sim.stop();
   }
 };
