@@ -31,7 +31,8 @@ export type ActionInput = {
   appKey: string | undefined;
 };
 export type ActionResult =
-  | { ok: true; data: unknown; extra?: Record<string, unknown> }
+  /** `instant`: an instant invokeService whose answer waits for the device (simulators/enos/instant.ts). */
+  | { ok: true; data: unknown; extra?: Record<string, unknown>; instant?: string }
   | { ok: false; failure: EnosFailure };
 
 const failed = (failure: EnosFailure): ActionResult => ({ ok: false, failure });
@@ -100,7 +101,10 @@ const create = (
     ttlMs: pendingTtl * 1000,
     timeoutMs: timeout * 1000,
   });
-  return r.ok ? { ok: true, data: { commandId: r.command.commandId } } : createRefusal(r);
+  if (!r.ok) return createRefusal(r);
+  const { commandId } = r.command;
+  const waits = pendingTtl === 0 && commandType === COMMAND_TYPES.invokeService;
+  return { ok: true, data: { commandId }, ...(waits ? { instant: commandId } : {}) };
 };
 
 /** A command of this device, or undefined (an id of another device is "not found" for this one). */

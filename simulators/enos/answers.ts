@@ -28,7 +28,8 @@ export type EnosFailure =
 
 export type ErrorBody = z.infer<typeof ErrorResponseStrict>;
 export type TokenErrorBody = z.infer<typeof TokenErrorResponseStrict>;
-export type Answer = { status: number; body: unknown };
+/** `instant`: the id of an instant invokeService whose answer must still wait for the device's response. */
+export type Answer = { status: number; body: unknown; instant?: string };
 
 export const renderFailure = (f: EnosFailure): { code: number; msg: string } => {
   switch (f.kind) {

@@ -58,5 +58,7 @@ export const handleCommandCall = (core: EnosCore, call: CommandCall): Answer => 
       reason: `${action.data} is called with ${accepted.join(' or ')}, not ${call.method}`,
     });
   const result = ACTIONS[action.data](core, { query: rest, body: call.body, appKey: auth.appKey });
-  return result.ok ? okAnswer(requestId, result.data, result.extra) : refuse(result.failure);
+  if (!result.ok) return refuse(result.failure);
+  const answer = okAnswer(requestId, result.data, result.extra);
+  return result.instant ? { ...answer, instant: result.instant } : answer;
 };

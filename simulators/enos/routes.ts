@@ -5,6 +5,7 @@ import { type Answer, failureAnswer, tokenFailureAnswer } from './answers.ts';
 import { tokenService } from './auth.ts';
 import { handleCommandCall } from './call.ts';
 import type { EnosCore } from './core.ts';
+import { awaitInstant } from './instant.ts';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
@@ -21,21 +22,20 @@ const guarded = (run: () => Answer, onCrash: () => Answer): Answer => {
 };
 
 export const registerEnosRoutes = (app: FastifyInstance, core: EnosCore): void => {
-  const commands = async (req: FastifyRequest, reply: FastifyReply) =>
-    send(
-      reply,
-      guarded(
-        () =>
-          handleCommandCall(core, {
-            method: req.method,
-            query: req.query as Record<string, string | string[] | undefined>,
-            headers: req.headers,
-            rawBody: req.rawBody,
-            body: req.body,
-          }),
-        () => failureAnswer(core.nextRequestId(), { kind: 'internal' }),
-      ),
+  const commands = async (req: FastifyRequest, reply: FastifyReply) => {
+    const answer = guarded(
+      () =>
+        handleCommandCall(core, {
+          method: req.method,
+          query: req.query as Record<string, string | string[] | undefined>,
+          headers: req.headers,
+          rawBody: req.rawBody,
+          body: req.body,
+        }),
+      () => failureAnswer(core.nextRequestId(), { kind: 'internal' }),
     );
+    return send(reply, answer.instant ? await awaitInstant(core, answer, answer.instant) : answer);
+  };
   app.get(COMMANDS_PATH, commands);
   app.post(COMMANDS_PATH, commands);
   app.post(TOKEN_PATH, async (req, reply) =>
