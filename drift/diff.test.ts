@@ -1,7 +1,7 @@
 // The structural diff, its drift classification, the quirk table and the matching rules, on small hand-made values.
 import { describe, expect, it } from 'vitest';
 import { classify, diffJson } from './diff.ts';
-import { acceptedByRules, ruleFor } from './matching.ts';
+import { acceptedByRules, arrayRuleOf, ruleFor } from './matching.ts';
 import { explain, misspellingFixed } from './quirks.ts';
 
 describe('diffJson and classify', () => {
@@ -18,6 +18,34 @@ describe('diffJson and classify', () => {
       { path: '$.l[0].t', kind: 'value', expected: 1, actual: 2 },
       { path: '$.n', kind: 'value', expected: null, actual: 'now' },
     ]);
+  });
+
+  it("with Pact's array rules: exact arrays need the same length; arrays matched by example honour min/max", () => {
+    const rules = {
+      '$.byExample': { matchers: [{ match: 'type', min: 1, max: 2 }] },
+      '$.byExample[*].s': { matchers: [{ match: 'regex', regex: '^P' }] },
+    };
+    const expected = { exact: [1, 2], byExample: [{ s: 'PENDING' }] };
+    const pact = (actual: unknown) => diffJson(expected, actual, '$', arrayRuleOf(rules));
+    expect(pact({ exact: [1, 2], byExample: [{ s: 'PENDING' }, { s: 'PENDING' }] })).toEqual([]);
+    expect(pact({ exact: [1, 2, 3], byExample: [{ s: 'PENDING' }] })).toEqual([
+      { path: '$.exact', kind: 'length', expected: 2, actual: 3 },
+    ]);
+    // Every element is compared with the example, however many there are; too many or too few is a length problem.
+    expect(
+      pact({ exact: [1, 2], byExample: [{ s: 'PENDING' }, { s: 'SENT' }, { s: 'PENDING' }] }).map((d) => [
+        d.path,
+        d.kind,
+      ]),
+    ).toEqual([
+      ['$.byExample[1].s', 'value'],
+      ['$.byExample', 'length'],
+    ]);
+    expect(pact({ exact: [1, 2], byExample: [] })).toEqual([
+      { path: '$.byExample', kind: 'length', expected: { min: 1, max: 2 }, actual: 0 },
+    ]);
+    // Without array rules (drift), lengths are data.
+    expect(diffJson(expected, { exact: [1, 2, 3], byExample: [] })).toEqual([]);
   });
 
   it('classifies only enum-like value changes, and a fixed misspelling apart from other enum changes', () => {

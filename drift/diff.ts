@@ -5,7 +5,7 @@ import { misspellingFixed } from './quirks.ts';
 /** One raw difference between the expected (pinned) and the actual JSON, at a JSONPath-like path (`$.a[0].b`). */
 export const RawDifference = z.object({
   path: z.string(),
-  kind: z.enum(['added', 'removed', 'type', 'value']),
+  kind: z.enum(['added', 'removed', 'type', 'value', 'length']),
   expected: z.unknown().optional(),
   actual: z.unknown().optional(),
 });
@@ -18,11 +18,23 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Walks both values. Objects: keys only in `actual` are `added`, keys only in `expected` are `removed`. Arrays:
- * elements are compared pairwise up to the shorter length (lengths are data, not shape). A null on either side is
- * not a retype (the vendors document nullable fields). Leaves that differ in value are `value` differences.
+ * How Pact matches the array at a path: by an example (a `type` matcher, optionally bounded by min/max: every actual
+ * element against the example's first), or, without a rule, exactly (same length, element by element).
  */
-export const diffJson = (expected: unknown, actual: unknown, path = '$'): RawDifference[] => {
+export type ArrayRule = { byExample: boolean; min?: number; max?: number };
+
+/**
+ * Walks both values. Objects: keys only in `actual` are `added`, keys only in `expected` are `removed`. Arrays:
+ * without `arrayRule` (drift) elements are compared pairwise up to the shorter length (lengths are data, not shape);
+ * with it (verifying a pact) as Pact does, a wrong length being a `length` difference. A null on either side is not
+ * a retype (the vendors document nullable fields). Leaves that differ in value are `value` differences.
+ */
+export const diffJson = (
+  expected: unknown,
+  actual: unknown,
+  path = '$',
+  arrayRule?: (path: string) => ArrayRule,
+): RawDifference[] => {
   if (expected === null || actual === null) {
     return expected === actual ? [] : [{ path, kind: 'value', expected, actual }];
   }
@@ -33,16 +45,28 @@ export const diffJson = (expected: unknown, actual: unknown, path = '$'): RawDif
     const out: RawDifference[] = [];
     for (const k of Object.keys(expected)) {
       if (!(k in actual)) out.push({ path: `${path}.${k}`, kind: 'removed', expected: expected[k] });
-      else out.push(...diffJson(expected[k], actual[k], `${path}.${k}`));
+      else out.push(...diffJson(expected[k], actual[k], `${path}.${k}`, arrayRule));
     }
     for (const k of Object.keys(actual))
       if (!(k in expected)) out.push({ path: `${path}.${k}`, kind: 'added', actual: actual[k] });
     return out;
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    const n = Math.min(expected.length, actual.length);
+    const rule = arrayRule?.(path);
     const out: RawDifference[] = [];
-    for (let i = 0; i < n; i++) out.push(...diffJson(expected[i], actual[i], `${path}[${i}]`));
+    if (rule?.byExample) {
+      if (expected.length > 0)
+        actual.forEach((a, i) => {
+          out.push(...diffJson(expected[i] ?? expected[0], a, `${path}[${i}]`, arrayRule));
+        });
+      if (actual.length < (rule.min ?? 0) || actual.length > (rule.max ?? Number.POSITIVE_INFINITY))
+        out.push({ path, kind: 'length', expected: { min: rule.min, max: rule.max }, actual: actual.length });
+      return out;
+    }
+    const n = Math.min(expected.length, actual.length);
+    for (let i = 0; i < n; i++) out.push(...diffJson(expected[i], actual[i], `${path}[${i}]`, arrayRule));
+    if (rule && expected.length !== actual.length)
+      out.push({ path, kind: 'length', expected: expected.length, actual: actual.length });
     return out;
   }
   return Object.is(expected, actual) ? [] : [{ path, kind: 'value', expected, actual }];
@@ -103,6 +127,8 @@ export const classify = (
     if (d.kind === 'added') out.push({ kind: 'field-added', severity: 'warning', ...base });
     else if (d.kind === 'removed') out.push({ kind: 'field-removed', severity: 'breaking', ...base });
     else if (d.kind === 'type') out.push({ kind: 'field-retyped', severity: 'breaking', ...base });
+    else if (d.kind === 'length')
+      continue; // lengths are data in drift (never produced without an array rule)
     else if (ENUM_FIELDS.has(lastKey(d.path)) && d.expected !== null && d.actual !== null) {
       const kind = misspellingFixed(d.expected, d.actual) ? 'misspelling-fixed' : 'enum-value-changed';
       out.push({ kind, severity: 'breaking', ...base });

@@ -1,5 +1,5 @@
 // Pact body matching rules, where simple: finds the rule for a JSON path (exact, wildcard or inherited from an ancestor) and says whether it accepts a difference.
-import type { RawDifference } from './diff.ts';
+import type { ArrayRule, RawDifference } from './diff.ts';
 import type { PactRuleSet } from './pact-file.ts';
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -61,3 +61,20 @@ export const acceptedByRules = (
   const results = rule.matchers.map((m) => accepts(m, d));
   return rule.combine === 'OR' ? results.some(Boolean) : results.every(Boolean);
 };
+
+/**
+ * How Pact matches the array at a path: a `type` matcher that governs it (its own or an ancestor's, cascading)
+ * matches by example within its min/max; no rule means the exact array, length included.
+ */
+export const arrayRuleOf =
+  (rules: Record<string, PactRuleSet> | undefined) =>
+  (path: string): ArrayRule => {
+    const byType = ruleFor(rules, path)?.matchers.find((m) => m.match === 'type');
+    return byType
+      ? {
+          byExample: true,
+          ...(byType.min !== undefined ? { min: byType.min } : {}),
+          ...(byType.max !== undefined ? { max: byType.max } : {}),
+        }
+      : { byExample: false };
+  };

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const Matcher = z.looseObject({ match: z.string(), regex: z.string().optional() });
+const Matcher = z.looseObject({
+  match: z.string(),
+  regex: z.string().optional(),
+  min: z.number().int().nonnegative().optional(),
+  max: z.number().int().nonnegative().optional(),
+});
 const RuleSet = z.looseObject({ combine: z.string().optional(), matchers: z.array(Matcher) });
 const Body = z.looseObject({ content: z.unknown().optional(), contentType: z.string().optional() });
 

@@ -4,7 +4,7 @@ import { committedPactPath, PROVIDERS } from '../contracts/common/pact.ts';
 import type { Vendor } from '../contracts/common/problem.ts';
 import { type KnownStates, chooseStates } from './default-states.ts';
 import { diffJson } from './diff.ts';
-import { acceptedByRules } from './matching.ts';
+import { acceptedByRules, arrayRuleOf } from './matching.ts';
 import { bodyContent, isV4, type PactFile, readPactFile } from './pact-file.ts';
 import { explain } from './quirks.ts';
 import { replayInteraction, type ReplayTarget } from './replay.ts';
@@ -13,7 +13,7 @@ const VENDORS: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
 
 export const Mismatch = z.object({
   path: z.string(),
-  kind: z.enum(['status', 'removed', 'type', 'value']),
+  kind: z.enum(['status', 'removed', 'type', 'value', 'length']),
   expected: z.unknown().optional(),
   actual: z.unknown().optional(),
   explanations: z.array(z.string()),
@@ -124,8 +124,9 @@ export const verifyThirdPartyPact = async (input: VerifyPactInput): Promise<Pact
     }
     const expected = bodyContent(i.response.body, v4);
     if (expected !== undefined) {
-      for (const d of diffJson(expected, r.answer.body)) {
-        if (d.kind === 'added' || acceptedByRules(i.response.matchingRules?.body, d)) continue;
+      const rules = i.response.matchingRules?.body;
+      for (const d of diffJson(expected, r.answer.body, '$', arrayRuleOf(rules))) {
+        if (d.kind === 'added' || acceptedByRules(rules, d)) continue;
         const o = { ...observed, path: d.path, expected: d.expected, actual: d.actual };
         mismatches.push({ ...o, kind: d.kind, explanations: explain(o) });
       }
