@@ -1,5 +1,6 @@
-// A careful client of OceanConnect and EnOS: paced under the throttle, waits out 1010009, reads the vendors' spellings.
+// A careful client of all three vendors: paced under the throttle, waits out 1010009, reads the vendors' spellings.
 import { createEnosClient } from '../clients/enos/client.ts';
+import { createIotdaClient } from '../clients/iotda/client.ts';
 import {
   commandBody,
   env,
@@ -121,5 +122,31 @@ const enos = async (): Promise<void> => {
   console.log(`careful: EnOS command ${commandId} is ${got.value.data.canonicalState}`);
 };
 
+/** IoTDA with an AK/SK signature: a delayed command, read back by its id (the seed endpoint), then the queue. */
+const iotda = async (): Promise<void> => {
+  const client = createIotdaClient({
+    baseUrl: env('HARNESS_IOTDA_BASE_URL'),
+    projectId: env('HARNESS_IOTDA_PROJECT_ID'),
+    credentials: { kind: 'aksk', ak: env('HARNESS_IOTDA_AK'), sk: env('HARNESS_IOTDA_SK') },
+  });
+  const device_id = envList('HARNESS_IOTDA_DEVICE_IDS')[0] as string;
+  const created = await client.createAsyncCommand({
+    device_id,
+    service_id: 'Switch',
+    command_name: 'ON_OFF',
+    paras: { value: 'ON' },
+    send_strategy: 'delay',
+  });
+  if (!created.ok) throw new Error(`createAsyncCommand: ${JSON.stringify(created.problem)}`);
+  const shown = await client.showAsyncCommand({ device_id, command_id: created.value.command_id });
+  if (!shown.ok) throw new Error(`showAsyncCommand: ${JSON.stringify(shown.problem)}`);
+  const queued = await client.listAsyncCommands({ device_id });
+  if (!queued.ok) throw new Error(`listAsyncCommands: ${JSON.stringify(queued.problem)}`);
+  console.log(
+    `careful: IoTDA command ${shown.value.command_id} is ${shown.value.status}; ${queued.value.commands.length} queued`,
+  );
+};
+
 await oceanConnect();
 await enos();
+await iotda();

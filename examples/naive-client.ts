@@ -1,4 +1,4 @@
-// A naive client of OceanConnect and EnOS that breaks the rules `harness gate` audits, each on purpose (see README.md).
+// A naive client of all three vendors that breaks the rules `harness gate` audits, each on purpose (see README.md).
 import { createEnosClient } from '../clients/enos/client.ts';
 import {
   commandBody,
@@ -57,7 +57,13 @@ for (let i = 0; i < 3; i++) await enos.cancel({ ...device, commandId });
 // 4. Polls the command in a tight loop (poll-rate).
 for (let i = 0; i < 5; i++) await enos.get({ ...device, commandId });
 
-// 5. Revokes a device's commands and trusts the documented spelling: WAITTING is "unknown" (quirk).
+// 5. IoTDA: reads a command without any credentials (request-schema), answered 401.
+const iotdaDevice = envList('HARNESS_IOTDA_DEVICE_IDS')[0] as string;
+await fetch(
+  `${env('HARNESS_IOTDA_BASE_URL')}/v5/iot/${env('HARNESS_IOTDA_PROJECT_ID')}/devices/${iotdaDevice}/async-commands/c-1`,
+);
+
+// 6. Revokes a device's commands and trusts the documented spelling: WAITTING is "unknown" (quirk).
 const task = await untilAccepted(() =>
   ocCall(s, 'POST', '/deviceCommandCancelTasks', { body: { deviceId: devices[0] as string } }),
 );

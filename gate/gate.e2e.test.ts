@@ -57,7 +57,9 @@ describe.skipIf(noJava !== undefined)('harness gate on the example clients', () 
       JSON.parse(readFileSync(path.join(dir, 'careful-client.ts.json'), 'utf8')),
     );
     expect(written.requests.length).toBe(result.requests.length);
-    expect(new Set(written.requests.map((r) => r.vendor))).toEqual(new Set(['oceanconnect', 'enos']));
+    expect(new Set(written.requests.map((r) => r.vendor))).toEqual(
+      new Set(['oceanconnect', 'enos', 'iotda']),
+    );
   }, 60_000);
 
   it('fails the naive client with exactly the stated violation kinds', async () => {
@@ -67,7 +69,10 @@ describe.skipIf(noJava !== undefined)('harness gate on the example clients', () 
     expect(result.exitCode).toBe(1);
     expect(gateExitCode(result)).toBe(1);
     const by = (rule: string) => result.violations.filter((v) => v.rule === rule);
-    expect(by('request-schema').map((v) => v.message)).toEqual(['missing app_key header']);
+    expect(by('request-schema').map((v) => v.message)).toEqual([
+      'missing app_key header',
+      'missing X-Auth-Token or a valid SDK-HMAC-SHA256 Authorization',
+    ]);
     expect(by('recancel')).toHaveLength(1);
     expect(by('quirk')[0]?.message).toMatch(
       /answered with the task status spelled WAITTING and the command status spelled PENDDING/,
