@@ -41,6 +41,12 @@ const ctx = (c: AuditContextInput = {}) => AuditContext.parse(c);
 describe('request-schema', () => {
   const check = (e: AuditEntry) => requestSchemaRule.check([e], ctx()).map((v) => v.message);
 
+  it('flags an EnOS request whose apim-signature the platform refused (1003)', () => {
+    expect(check(enos('action=cancel&orgId=o1&assetId=a1', { errorCode: '1003' }))).toEqual([
+      'apim-signature does not match the request (EnOS answered 1003)',
+    ]);
+  });
+
   it('accepts well-formed OceanConnect, EnOS and IoTDA requests', () => {
     expect(check(oc())).toEqual([]);
     expect(
@@ -54,6 +60,7 @@ describe('request-schema', () => {
     ).toEqual([]);
     expect(check(enos('action=cancel&orgId=o1&assetId=a1&commandId=c1'))).toEqual([]);
     expect(check(enos('action=cancel&orgId=o1&productKey=p&deviceKey=k'))).toEqual([]);
+    expect(check(enos('action=cancel&orgId=o1&assetId=a1', { errorCode: '11905' }))).toEqual([]);
     expect(
       check(
         entry({

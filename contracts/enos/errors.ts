@@ -112,6 +112,8 @@ export const ERROR_CODES = {
   instantTimeout: 11904,
   responseTimeout: 11915,
   tokenExpired: 1203,
+  /** Token service: a bad `encryption`; command calls: an apim-signature that does not match the request. */
+  encryptionInvalid: 1003,
 } as const;
 
 export const errorRow = (code: number): EnosErrorRow | undefined => ENOS_ERRORS.find((r) => r.code === code);

@@ -1,5 +1,6 @@
 // Rule `request-schema`: every request the client sent, checked against the contract request schemas of its vendor.
 import type { z } from 'zod';
+import { ERROR_CODES as ENOS_CODES } from '../../contracts/enos/errors.ts';
 import { ENDPOINTS as ENOS_ENDPOINTS, EnosAction, TOKEN_PATH } from '../../contracts/enos/requests.ts';
 import { DevicePathParams, RequestAuthHeaders } from '../../contracts/iotda/requests.ts';
 import { CreateAsyncCommandBodyTolerant } from '../../contracts/iotda/requests.ts';
@@ -83,6 +84,9 @@ const enos = (e: AuditEntry): string[] => {
   const out: string[] = [];
   for (const h of ['apim-accesstoken', 'apim-signature', 'apim-timestamp'])
     if (!headerOf(e, h)) out.push(`missing ${h} header`);
+  // The platform recomputes the signature over the exact request; its refusal is the proof of a wrong one.
+  if (headerOf(e, 'apim-signature') && e.errorCode === String(ENOS_CODES.encryptionInvalid))
+    out.push(`apim-signature does not match the request (EnOS answered ${ENOS_CODES.encryptionInvalid})`);
   const action = EnosAction.safeParse(query.get('action'));
   if (!action.success) return [...out, `unknown or missing action: ${query.get('action') ?? '(none)'}`];
   const endpoint = ENOS_ENDPOINTS[action.data];
