@@ -114,8 +114,22 @@ describe('request-schema', () => {
     ).toMatch(/X-Auth-Token/);
   });
 
-  it('leaves the login and token calls alone', () => {
-    expect(check(oc({ method: 'POST', url: '/iocm/app/sec/v1.1.0/login', headers: {} }))).toEqual([]);
+  it('checks IoTDA list queries', () => {
+    const list = (url: string) => check(entry({ vendor: 'iotda', url, headers: { 'x-auth-token': 't' } }));
+    expect(list('/v5/iot/p/devices/d/async-commands?limit=5&offset=0')).toEqual([]);
+    expect(list('/v5/iot/p/devices/d/async-commands?limit=abc')[0]).toMatch(
+      /^list-async-commands query: limit/,
+    );
+    expect(list('/v5/iot/p/devices/d/async-commands-history?status=PENDING')[0]).toMatch(
+      /^list-async-history-commands query: status/,
+    );
+  });
+
+  it('checks the OceanConnect login form; leaves EnOS token calls and login headers alone', () => {
+    const login = (body: string) =>
+      check(oc({ method: 'POST', url: '/iocm/app/sec/v1.1.0/login', headers: {}, body }));
+    expect(login(`appId=${OC_APP}&secret=s3cret`)).toEqual([]);
+    expect(login(`appId=${OC_APP}`)[0]).toMatch(/^login form: secret/);
     expect(check(enos('', { url: '/apim-token-service/v2.0/token/get', headers: {} }))).toEqual([]);
   });
 });

@@ -3,12 +3,17 @@ import type { z } from 'zod';
 import { ERROR_CODES as ENOS_CODES } from '../../contracts/enos/errors.ts';
 import { ENDPOINTS as ENOS_ENDPOINTS, EnosAction, TOKEN_PATH } from '../../contracts/enos/requests.ts';
 import { DevicePathParams, RequestAuthHeaders } from '../../contracts/iotda/requests.ts';
-import { CreateAsyncCommandBodyTolerant } from '../../contracts/iotda/requests.ts';
+import {
+  CreateAsyncCommandBodyTolerant,
+  ListAsyncCommandsWireQuery,
+  ListAsyncHistoryCommandsWireQuery,
+} from '../../contracts/iotda/requests.ts';
 import { OC_PATHS } from '../../contracts/oceanconnect/constraints.ts';
 import {
   AuthHeaders,
   CreateCommandBody,
   CreateRevocationTaskBody,
+  LoginForm,
   ModifyCommandBody,
   QueryCommandsQuery,
   QueryRevocationTasksQuery,
@@ -52,7 +57,10 @@ const checkQuery = (q: URLSearchParams, schema: z.ZodType, what: string): string
 
 const oceanconnect = (e: AuditEntry): string[] => {
   const { path, query } = splitUrl(e.url);
-  if (path === OC_PATHS.login) return [];
+  if (path === OC_PATHS.login) {
+    const form = LoginForm.safeParse(Object.fromEntries(new URLSearchParams(e.body)));
+    return form.success ? [] : [`login form: ${firstIssue(form.error)}`];
+  }
   const out: string[] = [];
   const appKey = headerOf(e, 'app_key');
   if (appKey === undefined || appKey === '') out.push('missing app_key header');
@@ -111,7 +119,7 @@ const checkQueryFields = (fields: Record<string, string>, schema: z.ZodType, wha
 const IOTDA_PATH = /^\/v5\/iot\/([^/]+)\/devices\/([^/]+)\/(async-commands(?:-history)?)(?:\/([^/]+))?$/;
 
 const iotda = (e: AuditEntry): string[] => {
-  const { path } = splitUrl(e.url);
+  const { path, query } = splitUrl(e.url);
   const m = IOTDA_PATH.exec(path);
   if (!m) return [`not an IoTDA command path: ${path}`];
   const out: string[] = [];
@@ -126,6 +134,12 @@ const iotda = (e: AuditEntry): string[] => {
   if (!ids.success) out.push(`path: ${firstIssue(ids.error)}`);
   if (e.method === 'POST' && m[3] === 'async-commands' && !m[4])
     out.push(...checkBody(e, CreateAsyncCommandBodyTolerant, 'create-async-command body'));
+  if (e.method === 'GET' && !m[4])
+    out.push(
+      ...(m[3] === 'async-commands'
+        ? checkQuery(query, ListAsyncCommandsWireQuery, 'list-async-commands query')
+        : checkQuery(query, ListAsyncHistoryCommandsWireQuery, 'list-async-history-commands query')),
+    );
   return out;
 };
 
