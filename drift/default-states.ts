@@ -1,5 +1,6 @@
 // The documented default provider states a third party's pact is verified with when its state names are not ours: derived from the request itself.
 import type { Vendor } from '../contracts/common/problem.ts';
+import { CommandSeed, ENOS_STATES } from '../contracts/enos/provider-states.ts';
 import { DEVICE_WITH_COMMANDS } from '../contracts/iotda/provider-states.ts';
 import { APP_AUTHENTICATED, DEVICE_HAS_COMMANDS } from '../contracts/oceanconnect/provider-states.ts';
 import { bodyContent, firstValue, type PactInteraction } from './pact-file.ts';
@@ -93,6 +94,66 @@ const iotdaDefault = (i: PactInteraction): ProviderState | undefined => {
   };
 };
 
+/**
+ * The app secret of the EnOS default state. A third party's pact was signed with its own secret, which nobody here
+ * knows, so the replay signs its requests again with this one (drift/replay.ts).
+ */
+export const VERIFY_PACT_ENOS_SECRET = 'harness-verify-pact-secret';
+
+const queryValue = (i: PactInteraction, name: string): string | undefined =>
+  firstValue(i.request.query?.[name]);
+
+/** The Command structs an EnOS answer carries (`data` as one struct or a list of them) as provider-state seeds. */
+const enosSeedsOf = (body: unknown): CommandSeed[] => {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  const structs = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
+  return structs.flatMap((s) => {
+    const c = s as Record<string, unknown>;
+    const seed = CommandSeed.safeParse({
+      commandType: 2,
+      tslIdentifier: 'service',
+      pendingTtl: 600,
+      timeout: 30,
+      inputData: {},
+      ...c,
+      // 000's sample writes createTime as a string of digits.
+      createTime:
+        typeof c.createTime === 'string' ? Number(c.createTime) : (c.createTime ?? Date.UTC(2024, 2, 5)),
+    });
+    return seed.success ? [seed.data] : [];
+  });
+};
+
+/**
+ * The EnOS default: the app of the request's apim-accesstoken (with our secret, see above) on the request's orgId,
+ * holding the device the request names, offline, with the commands the pact's answer shows (those a cancel answers
+ * cached; a cancel or get of one id with no command in the answer: that id, cached).
+ */
+const enosDefault = (i: PactInteraction, v4: boolean): ProviderState | undefined => {
+  const accessToken = headerOf(i, 'apim-accesstoken');
+  const orgId = queryValue(i, 'orgId');
+  if (!accessToken || !orgId) return undefined;
+  const commandId = queryValue(i, 'commandId');
+  const seeds = enosSeedsOf(bodyContent(i.response.body, v4));
+  const found = seeds.length === 0 && commandId ? enosSeedsOf({ data: { commandId, state: 1 } }) : seeds;
+  // What a cancel answers was cached (state 1) before it, whatever state the consumer expects to read back.
+  const commands =
+    queryValue(i, 'action') === 'cancel' ? found.map((c) => ({ ...c, state: 1 as const })) : found;
+  const deviceKey = queryValue(i, 'deviceKey') ?? 'verify-pact-device';
+  return {
+    name: ENOS_STATES.deviceCommands,
+    params: {
+      app: { appKey: 'verify-pact-app', appSecret: VERIFY_PACT_ENOS_SECRET, accessToken, expire: 7200 },
+      orgId,
+      assetId: queryValue(i, 'assetId') ?? `asset-${deviceKey}`,
+      productKey: queryValue(i, 'productKey') ?? 'verify-pact-product',
+      deviceKey,
+      online: false,
+      commands,
+    },
+  };
+};
+
 export type StateChoice =
   | { kind: 'ours'; states: ProviderState[] }
   | { kind: 'default'; states: ProviderState[]; replaced: string[] }
@@ -112,6 +173,10 @@ export const chooseStates = (
   const replaced = given.filter((s) => !known[vendor].has(s.name)).map((s) => s.name);
   if (replaced.length === 0 && given.length > 0) return { kind: 'ours', states: given };
   const fallback =
-    vendor === 'oceanconnect' ? oceanConnectDefault(i, v4) : vendor === 'iotda' ? iotdaDefault(i) : undefined;
+    vendor === 'oceanconnect'
+      ? oceanConnectDefault(i, v4)
+      : vendor === 'iotda'
+        ? iotdaDefault(i)
+        : enosDefault(i, v4);
   return fallback ? { kind: 'default', states: [fallback], replaced } : { kind: 'none', replaced };
 };

@@ -1,6 +1,7 @@
 // Sends one pact interaction's request to a target (the simulator, a vendor endpoint), after setting its provider state when the target has a control API.
 import { send } from '../clients/common/http.ts';
 import type { Problem, Vendor } from '../contracts/common/problem.ts';
+import { apimHeaders } from '../contracts/enos/signing.ts';
 import { resignAkskRequest } from '../simulators/iotda/pact-resign.ts';
 import { bodyContent, firstValue, type PactInteraction } from './pact-file.ts';
 
@@ -47,9 +48,16 @@ const requestBody = (i: PactInteraction, v4: boolean): unknown => {
   return content;
 };
 
+/** The app secret an EnOS provider state gives (ours, or the documented default's), if any. */
+const enosSecretOf = (state: ProviderState | undefined): string | undefined => {
+  const app = (state?.params as { app?: { appSecret?: unknown } } | undefined)?.app;
+  return typeof app?.appSecret === 'string' ? app.appSecret : undefined;
+};
+
 /**
  * Replays one interaction: its states (as given, or as `states` overrides) through the control API when there is one,
- * then its request, with the target's headers. IoTDA AK/SK requests are re-signed for the target's host.
+ * then its request, with the target's headers. IoTDA AK/SK requests are re-signed for the target's host, EnOS
+ * apim-* requests with the app secret of the provider state.
  */
 export const replayInteraction = async (
   target: ReplayTarget,
@@ -95,6 +103,21 @@ export const replayInteraction = async (
       body: body !== undefined && !(body instanceof URLSearchParams) ? body : undefined,
     };
     resignAkskRequest(req, states[0], target.aksk);
+  }
+  const enosSecret = target.vendor === 'enos' ? enosSecretOf(states[0]) : undefined;
+  const enosToken = headers['apim-accesstoken'];
+  if (enosSecret && enosToken && headers['apim-signature']) {
+    // Signed again over exactly what goes out (the body as serialised below), with the state's app secret.
+    Object.assign(
+      headers,
+      apimHeaders({
+        accessToken: enosToken,
+        query: Object.fromEntries(url.searchParams),
+        bodyText: body === undefined || body instanceof URLSearchParams ? undefined : JSON.stringify(body),
+        timestamp: Date.now(),
+        appSecret: enosSecret,
+      }),
+    );
   }
   const r = await send(target.vendor, { method, url: url.toString(), headers, body });
   if (!r.ok) return r;
