@@ -29,6 +29,7 @@ describe('instant invokeService', () => {
     });
     sim.online(sim.device.assetId);
     const r = await instant(sim);
+    const answeredAt = sim.platform.clock.now();
     expect(r.body).toMatchObject({
       code: 0,
       data: { commandId: expect.stringMatching(/^\d{19}$/), outputData: { service_output: 1.5 } },
@@ -36,6 +37,12 @@ describe('instant invokeService', () => {
     expect(InvokeServiceResponseStrict.safeParse(r.body).success).toBe(true);
     const { commandId } = r.body.data as { commandId: string };
     expect(await stateOf(sim, commandId)).toBe(5);
+    // Answered after the device's 2 s ack and 3 s response; journalled at its arrival (what the throttle decided on).
+    const got = await sim.call('GET', { action: 'get', ...sim.byAsset, commandId });
+    const createdAt = (got.body.data as { createTime: number }).createTime;
+    expect(answeredAt - createdAt).toBeGreaterThanOrEqual(5_000);
+    const journalled = sim.platform.journal.since(0).find((e) => e.url.includes('invokeService'));
+    expect(journalled?.at).toBeLessThanOrEqual(createdAt);
   });
 
   it('a device that answers with a failure: code 0, its failure result as outputData, the command 6 Failed', async () => {

@@ -2,7 +2,7 @@
 
 export type JournalEntry = {
   seq: number;
-  /** Platform time (simulated) and wall time of the request. */
+  /** Platform time (simulated) and wall time the request arrived (the answer may come later). */
   at: number;
   wallAt: number;
   vendor: string;

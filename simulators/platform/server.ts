@@ -12,6 +12,9 @@ import type { PlatformContext, VendorSim, VendorSimFactory } from './vendor-sim.
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody: string;
+    /** Platform and wall time the request arrived: what the throttle decided on, journalled as `at`/`wallAt`. */
+    arrivedAt: number;
+    arrivedWallAt: number;
   }
 }
 
@@ -90,6 +93,8 @@ export const buildPlatform = (
     return503OnClosing: true,
   });
   app.decorateRequest('rawBody', '');
+  app.decorateRequest('arrivedAt', 0);
+  app.decorateRequest('arrivedWallAt', 0);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req: FastifyRequest, body, done) => {
     const text = body as string;
@@ -145,6 +150,12 @@ export const buildPlatform = (
   if (config.driftProfile !== 'none') app.addHook('onSend', driftHook(config.driftProfile));
 
   if (journal.enabled) {
+    // An answer may be held (an EnOS instant command waits for its device): the journal keeps arrival times.
+    app.addHook('onRequest', (req, _reply, done) => {
+      req.arrivedAt = clock.now();
+      req.arrivedWallAt = Date.now();
+      done();
+    });
     app.addHook('onSend', async (req, reply, payload) => {
       if (req.url.startsWith('/__control')) return payload;
       const v = vendorOf(req.url);
@@ -152,8 +163,8 @@ export const buildPlatform = (
       const status = reply.statusCode;
       journal.add(
         {
-          at: clock.now(),
-          wallAt: Date.now(),
+          at: req.arrivedAt,
+          wallAt: req.arrivedWallAt,
           vendor: v?.vendor ?? 'none',
           method: req.method,
           url: req.url,
