@@ -1,6 +1,10 @@
 // Instant invokeService answers once the device has: outputData, FAILED's result, 11915 on timeout; at once when it cannot wait.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS_PATH } from '../../contracts/enos/requests.ts';
 import { InvokeServiceResponseStrict } from '../../contracts/enos/responses.ts';
+import { apimHeaders } from '../../contracts/enos/signing.ts';
 import { startEnos } from './test-support.ts';
 
 type Sim = ReturnType<typeof startEnos>;
@@ -101,5 +105,35 @@ describe('instant invokeService', () => {
       { inputData: {} },
     );
     expect(cached.body.data).toEqual({ commandId: expect.any(String) });
+  });
+
+  it('a caller that goes away ends the wait (the answer is not held for the full timeout)', async () => {
+    sim = startEnos({ frozen: false, timeScale: 1, deviceBehaviour: { silent: true } });
+    sim.online(sim.device.assetId);
+    const base = await sim.platform.listen(0);
+    const accessToken = await sim.token();
+    const query = { action: 'invokeService', ...sim.byAsset, serviceId: 's', pendingTtl: '0', timeout: '60' };
+    const bodyText = JSON.stringify({ inputData: {} });
+    const headers = {
+      ...apimHeaders({
+        accessToken,
+        query,
+        bodyText,
+        timestamp: sim.platform.clock.now(),
+        appSecret: sim.fleet.appSecret,
+      }),
+      'content-type': 'application/json',
+    };
+    const call = request(`${base}${COMMANDS_PATH}?${new URLSearchParams(query)}`, {
+      method: 'POST',
+      headers,
+      body: bodyText,
+      signal: AbortSignal.timeout(200),
+    });
+    await expect(call).rejects.toThrow();
+    // The handler returns soon after the abort (its journal entry appears), not after the 60 s response timeout.
+    const answered = () => sim.platform.journal.since(0).some((e) => e.url.includes('invokeService'));
+    for (let i = 0; i < 40 && !answered(); i++) await sleep(50);
+    expect(answered()).toBe(true);
   });
 });

@@ -17,14 +17,21 @@ const isMap = (v: unknown): v is Record<string, unknown> =>
  * answer waits in platform time until the device responds (SUCCEEDED or FAILED: code 0 with its result as
  * outputData) or the command times out (11915, "sent, but the response timed out"). A frozen clock moves only
  * through the control API, so nothing could end the wait: the answer then goes at once with the commandId alone,
- * as does one the wall-clock cap cuts short; the command's fate is then read with `get`.
+ * as does one the wall-clock cap cuts short; the command's fate is then read with `get`. A caller that has gone
+ * away ends the wait too, so a closing server is never held up by it.
  */
-export const awaitInstant = async (core: EnosCore, answer: Answer, commandId: string): Promise<Answer> => {
+export const awaitInstant = async (
+  core: EnosCore,
+  answer: Answer,
+  commandId: string,
+  /** True once nobody can read the answer any more (the client went away, the server is closing). */
+  gone: () => boolean = () => false,
+): Promise<Answer> => {
   const { requestId } = answer.body as { requestId: string };
   const immediate: Answer = { status: answer.status, body: answer.body };
   const started = Date.now();
   for (;;) {
-    if (core.clock.frozen) return immediate;
+    if (core.clock.frozen || gone()) return immediate;
     const v = core.store.get(commandId);
     if (!v) return immediate;
     if (v.state === 'SUCCEEDED' || v.state === 'FAILED')

@@ -34,7 +34,8 @@ export const registerEnosRoutes = (app: FastifyInstance, core: EnosCore): void =
         }),
       () => failureAnswer(core.nextRequestId(), { kind: 'internal' }),
     );
-    return send(reply, answer.instant ? await awaitInstant(core, answer, answer.instant) : answer);
+    const gone = () => req.raw.socket?.destroyed === true;
+    return send(reply, answer.instant ? await awaitInstant(core, answer, answer.instant, gone) : answer);
   };
   app.get(COMMANDS_PATH, commands);
   app.post(COMMANDS_PATH, commands);
