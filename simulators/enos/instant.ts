@@ -3,14 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from './answers.ts';
 import { failureAnswer, okAnswer } from './answers.ts';
 import type { EnosCore } from './core.ts';
+import { isMap } from './projection.ts';
 
 /** However the clock is set, an instant call never holds its connection longer than this (wall ms). */
 export const INSTANT_WALL_CAP_MS = 65_000;
 /** The longest single wait between two looks at the command (wall ms), so a clock change is noticed soon. */
 const LOOK_EVERY_MS = 50;
-
-const isMap = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The vendor's instant service call returns the device's output (seed sample `200-invoke-service-instant`), so the

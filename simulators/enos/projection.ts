@@ -26,7 +26,8 @@ export type EnosPayload = z.infer<typeof EnosPayload>;
 export const localTimeOf = (epochMs: number, utcOffsetMinutes: number): string =>
   new Date(epochMs + utcOffsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 
-const isMap = (v: unknown): v is Record<string, z.infer<typeof JsonValue>> =>
+/** A device result EnOS can show as `outputData`: a JSON object. */
+export const isMap = (v: unknown): v is Record<string, z.infer<typeof JsonValue>> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
