@@ -1,6 +1,7 @@
 // Sends one pact interaction's request to a target (the simulator, a vendor endpoint), after setting its provider state when the target has a control API.
 import { send } from '../clients/common/http.ts';
-import type { Problem, Vendor } from '../contracts/common/problem.ts';
+import { type Problem, renderProblem, type Vendor } from '../contracts/common/problem.ts';
+import { ControlClient } from '../contracts/control/client.ts';
 import { apimHeaders } from '../contracts/enos/signing.ts';
 import { resignAkskRequest } from '../simulators/iotda/pact-resign.ts';
 import { bodyContent, firstValue, type PactInteraction } from './pact-file.ts';
@@ -29,15 +30,13 @@ export const setProviderState = async (
   vendor: Vendor,
   state: ProviderState,
 ): Promise<string | undefined> => {
-  const r = await send(vendor, {
-    method: 'POST',
-    url: `${controlUrl}/provider-states`,
-    body: { vendor, state: state.name, params: state.params ?? {} },
-  });
-  if (!r.ok) return r.problem.kind === 'transport' ? r.problem.message : r.problem.kind;
-  return r.answer.status === 200
-    ? undefined
-    : `provider state "${state.name}" refused (HTTP ${r.answer.status}): ${r.answer.text}`;
+  const control = new ControlClient(controlUrl);
+  try {
+    const r = await control.providerState({ vendor, state: state.name, params: state.params });
+    return r.ok ? undefined : `provider state "${state.name}": ${renderProblem(r.problem)}`;
+  } finally {
+    await control.close();
+  }
 };
 
 const requestBody = (i: PactInteraction, v4: boolean): unknown => {

@@ -1,15 +1,17 @@
 // The gate's JSON report (reports/out/gate.json): the command, its exit code, the violations and the requests audited.
 import { z } from 'zod';
+import { JournalEntry } from '../contracts/control/api.ts';
 import { Violation } from './rules/types.ts';
 
-export const GateRequest = z.object({
-  seq: z.number(),
-  at: z.number(),
-  vendor: z.string(),
-  method: z.string(),
-  url: z.string(),
-  status: z.number(),
-  errorCode: z.string().optional(),
+/** A journal entry without its headers and bodies. */
+export const GateRequest = JournalEntry.pick({
+  seq: true,
+  at: true,
+  vendor: true,
+  method: true,
+  url: true,
+  status: true,
+  errorCode: true,
 });
 export type GateRequest = z.infer<typeof GateRequest>;
 

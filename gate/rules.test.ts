@@ -25,6 +25,7 @@ let seq = 0;
 const entry = (e: Partial<AuditEntry> & Pick<AuditEntry, 'url'>): AuditEntry => ({
   seq: ++seq,
   at: seq * 10_000,
+  wallAt: seq * 10_000,
   vendor: 'oceanconnect',
   method: 'GET',
   headers: ocHeaders,

@@ -2,13 +2,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { ControlClient, must } from '../contracts/control/client.ts';
 import { ThrottleConfig } from '../simulators/model/throttle.ts';
 import type { RunningSim, SimOptions } from '../simulators/sim.ts';
 import { gateEnv } from './env.ts';
 import { type GateResult, gateExitCode } from './report.ts';
 import { audit } from './rules/index.ts';
-import { AuditEntry } from './rules/types.ts';
 
 export type GateOptions = {
   command: string[];
@@ -32,16 +31,6 @@ export type GateDeps = {
   sim?: SimOptions;
   /** A running simulator to reuse (reset before the command runs, left running). */
   running?: RunningSim;
-};
-
-const StateAnswer = z.record(z.string(), z.object({ throttle: ThrottleConfig }).loose());
-const ClockAnswer = z.object({ timeScale: z.number() }).loose();
-const JournalAnswer = z.object({ lastSeq: z.number(), entries: z.array(AuditEntry) });
-
-const getJson = async <T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> => {
-  const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${res.status}`);
-  return schema.parse(await res.json());
 };
 
 type Exit = { exitCode: number | null; timedOut: boolean };
@@ -102,12 +91,12 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
     sim = await startSimulators({ ...deps.sim, mode: 'stateful' });
     owned = true;
   }
+  const control = new ControlClient(sim.info.controlUrl);
   try {
-    const control = sim.info.controlUrl;
-    if (!owned) await getJson(`${control}/reset`, z.unknown(), { method: 'POST' });
-    const state = await getJson(`${control}/state`, StateAnswer);
-    const clock = await getJson(`${control}/clock`, ClockAnswer);
-    const before = await getJson(`${control}/journal?since=${Number.MAX_SAFE_INTEGER}`, JournalAnswer);
+    if (!owned) await must(control.reset());
+    const state = await must(control.state());
+    const clock = await must(control.clock());
+    const lastSeq = await must(control.lastSeq());
     const oc = state.oceanconnect?.throttle ?? ThrottleConfig.parse({});
     mkdirSync(path.dirname(opts.readyFile), { recursive: true });
     writeFileSync(opts.readyFile, `${JSON.stringify(sim.info)}\n`);
@@ -119,7 +108,7 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
       ocThrottle: { limit: oc.limit, windowMs: oc.windowMs },
     });
     const exit = await runCommand(opts.command, env, opts);
-    const journal = await getJson(`${control}/journal?since=${before.lastSeq}`, JournalAnswer);
+    const journal = await must(control.journal({ since: lastSeq }));
     const throttle = Object.fromEntries(Object.entries(state).map(([v, s]) => [v, s.throttle]));
     const violations = audit(journal.entries, {
       throttle,
@@ -148,6 +137,7 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
     }
     return result;
   } finally {
+    await control.close();
     if (owned) await sim.stop();
   }
 };

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CoverageCheck } from '../contracts/common/coverage.ts';
+import { JournalCall } from '../contracts/control/api.ts';
 
 /** reports/out of this checkout, wherever the command runs from. */
 export const DEFAULT_REPORT_DIR = path.join(import.meta.dirname, 'out');
@@ -206,8 +207,6 @@ const PropsFile = z.looseObject({
   ),
 });
 
-const JournalTuple = z.tuple([z.number(), z.number(), z.number(), z.string().nullable()]);
-
 /** Error codes of each vendor's throttle refusal (load/runner/journal.ts THROTTLE_RULES). */
 const THROTTLE_CODES = new Set(['1010009', '99429']);
 
@@ -224,7 +223,7 @@ const thin = <T>(points: T[], max = 400): T[] => {
   return out;
 };
 
-export type Journal = { vendor: string; stream: number; calls: [number, number, number, string | null][] };
+export type Journal = { vendor: string; stream: number; calls: JournalCall[] };
 
 /** Allowed and refused calls per platform window (aligned to multiples of windowMs, counted from the first call's window). */
 export const perMinuteOf = (journals: readonly Journal[], windowMs: number): MinuteCount[] =>
@@ -315,7 +314,7 @@ const journalsOf = (workDir: string, scenario: string): Journal[] => {
     .flatMap((name) => {
       const m = pattern.exec(name);
       if (!m) return [];
-      const r = readJson(path.join(workDir, name), z.array(JournalTuple));
+      const r = readJson(path.join(workDir, name), z.array(JournalCall));
       return r.ok ? [{ vendor: m[1]!, stream: Number(m[2]), calls: r.value }] : [];
     });
 };

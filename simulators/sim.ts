@@ -1,5 +1,6 @@
 // Starts the whole simulator: the platform model behind WireMock (stateful mode) or WireMock alone (replay mode), and says where.
 import path from 'node:path';
+import { CONTROL_PREFIX } from '../contracts/control/api.ts';
 import type { Vendor } from '../contracts/common/problem.ts';
 import { createEnosSim } from './enos/sim.ts';
 import { createIotdaSim } from './iotda/sim.ts';
@@ -124,7 +125,7 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
     await platform.close();
     throw err;
   }
-  const controlUrl = platformUrl ? `${platformUrl}/__control` : `${wiremock.url}/__admin`;
+  const controlUrl = platformUrl ? `${platformUrl}${CONTROL_PREFIX}` : `${wiremock.url}/__admin`;
   return {
     info: readyInfo(platform, wiremock.url, controlUrl),
     mode,

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
-import { request } from 'undici';
 import { PROVIDERS } from './pact.ts';
-import type { Vendor } from './problem.ts';
+import { ControlClient } from '../control/client.ts';
+import { renderProblem, type Vendor } from './problem.ts';
 
 export type VerifyMode = 'stateful' | 'replay';
 
@@ -48,15 +48,14 @@ const setStateThroughControl = async (
   state: string,
   params: unknown,
 ): Promise<Record<string, unknown>> => {
-  const res = await request(`${controlUrl}/provider-states`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ vendor, state, params: params ?? {} }),
-  });
-  const text = await res.body.text();
-  if (res.statusCode !== 200)
-    throw new Error(`provider state "${state}" refused (HTTP ${res.statusCode}): ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
+  const control = new ControlClient(controlUrl);
+  try {
+    const r = await control.providerState({ vendor, state, params });
+    if (!r.ok) throw new Error(`provider state "${state}": ${renderProblem(r.problem)}`);
+    return r.value;
+  } finally {
+    await control.close();
+  }
 };
 
 /** Finds the interaction being replayed from the state just set up and the request the verifier is sending. */

@@ -1,22 +1,10 @@
 // What every audit rule shares: the journal entry it reads, the context it is given, the violation it reports.
 import { z } from 'zod';
+import type { JournalEntry } from '../../contracts/control/api.ts';
 import { ThrottleConfig } from '../../simulators/model/throttle.ts';
 
-/** One request as the platform's journal recorded it (GET /__control/journal). */
-export const AuditEntry = z.object({
-  seq: z.number(),
-  at: z.number(),
-  wallAt: z.number().optional(),
-  vendor: z.string(),
-  method: z.string(),
-  url: z.string(),
-  headers: z.record(z.string(), z.string()).default({}),
-  body: z.string().default(''),
-  status: z.number(),
-  responseBody: z.string().default(''),
-  errorCode: z.string().optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;
+/** One request as the platform's journal recorded it (GET /__control/journal): the control API's journal entry. */
+export type AuditEntry = JournalEntry;
 
 export const RULE_IDS = [
   'request-schema',

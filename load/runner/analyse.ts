@@ -28,6 +28,7 @@ import type { ScenarioName } from './run-file.ts';
 import { countsAndRates, type K6Summary, type ThresholdVerdict, thresholdVerdicts } from './summary.ts';
 import type { LoadTargets } from './targets.ts';
 import { writeFileSync } from 'node:fs';
+import { journalCallOf } from '../../contracts/control/api.ts';
 import path from 'node:path';
 
 /**
@@ -110,7 +111,7 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
       // The counted calls as the platform saw them, for a post-mortem: [seq, platform ms, HTTP status, error code].
       writeFileSync(
         path.join(a.workDir, `journal-${req.scenario}-${vendor}-${i}.json`),
-        JSON.stringify(counted.map((e) => [e.seq, e.at, e.status, e.errorCode ?? null])),
+        JSON.stringify(counted.map(journalCallOf)),
       );
       perApp.push(
         compareWithModel(

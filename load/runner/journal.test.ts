@@ -19,6 +19,7 @@ const entry = (seq: number, at: number, refused: boolean): JournalEntry => ({
   method: 'POST',
   url: '/iocm/app/cmd/v1.4.0/deviceCommandCancelTasks',
   headers: {},
+  body: '',
   status: refused ? 403 : 201,
   responseBody: '',
   ...(refused ? { errorCode: '1010009' } : {}),

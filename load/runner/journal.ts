@@ -1,64 +1,27 @@
 // What the simulators recorded: the journal of each instance, the calls that count against a throttle, and how they compare with the model.
-import { request } from 'undici';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { JournalEntry, JournalPage, StateAnswer } from '../../contracts/control/api.ts';
 import { predictAllowed } from '../../simulators/model/throttle-predict.ts';
 import { ThrottleConfig } from '../../simulators/model/throttle.ts';
-import { type Outcome, done, refused } from './outcome.ts';
+import { viaControl } from './control.ts';
+import type { Outcome } from './outcome.ts';
 
-export const JournalEntry = z.looseObject({
-  seq: z.number(),
-  at: z.number(),
-  wallAt: z.number(),
-  vendor: z.string(),
-  method: z.string(),
-  url: z.string(),
-  headers: z.record(z.string(), z.unknown()),
-  status: z.number(),
-  responseBody: z.string(),
-  errorCode: z.string().optional(),
-});
-export type JournalEntry = z.infer<typeof JournalEntry>;
-
-const JournalAnswer = z.object({ lastSeq: z.number(), entries: z.array(JournalEntry) });
-
-const StateAnswer = z.record(
-  z.string(),
-  z.looseObject({
-    stats: z.looseObject({ byState: z.record(z.string(), z.number()) }),
-    throttle: ThrottleConfig,
-  }),
-);
-export type InstanceState = z.infer<typeof StateAnswer>;
-
-const getJson = async <S extends z.ZodType>(url: string, schema: S): Promise<Outcome<z.output<S>>> => {
-  try {
-    const res = await request(url);
-    const text = await res.body.text();
-    if (res.statusCode !== 200)
-      return refused('journal', `GET ${url}: HTTP ${res.statusCode} ${text.slice(0, 300)}`);
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? done(parsed.data) : refused('journal', `GET ${url}: ${parsed.error.message}`);
-  } catch (err) {
-    return refused('journal', `GET ${url}: ${(err as Error).message}`);
-  }
-};
+export type { JournalEntry };
+export type InstanceState = StateAnswer;
 
 /** The journal entries of `vendor` after sequence number `since`. */
-export const fetchJournal = async (
+export const fetchJournal = (
   controlUrl: string,
   vendor: 'oceanconnect' | 'enos',
   since: number,
-): Promise<Outcome<{ lastSeq: number; entries: JournalEntry[] }>> =>
-  getJson(`${controlUrl}/journal?since=${since}&vendor=${vendor}`, JournalAnswer);
+): Promise<Outcome<JournalPage>> => viaControl(controlUrl, 'journal', (c) => c.journal({ since, vendor }));
 
-export const fetchLastSeq = async (controlUrl: string): Promise<Outcome<number>> => {
-  const r = await getJson(`${controlUrl}/journal?since=${Number.MAX_SAFE_INTEGER}`, JournalAnswer);
-  return r.ok ? done(r.value.lastSeq) : r;
-};
+export const fetchLastSeq = (controlUrl: string): Promise<Outcome<number>> =>
+  viaControl(controlUrl, 'journal', (c) => c.lastSeq());
 
 /** Commands per state and the throttle each vendor runs with, as the instance reports them. */
 export const fetchState = (controlUrl: string): Promise<Outcome<InstanceState>> =>
-  getJson(`${controlUrl}/state`, StateAnswer);
+  viaControl(controlUrl, 'journal', (c) => c.state());
 
 /** What each vendor's throttle counts, and the error code of its refusal. */
 export const THROTTLE_RULES = {

@@ -6,6 +6,7 @@ import { OceanConnectClient } from '../../clients/oceanconnect/client.ts';
 import type { ThrottleConfigInput } from '../../simulators/model/throttle.ts';
 import type { EnosApp, OcApp } from './run-file.ts';
 import type { EnosTarget, OcTarget } from './targets.ts';
+import { viaControl } from './control.ts';
 import { type Outcome, done, refused } from './outcome.ts';
 
 /** Commands stay pending far longer than any run (the documented maximum validity of both vendors: 48 h). */
@@ -31,21 +32,8 @@ const eachLimited = async <T>(
   return failure;
 };
 
-const putThrottle = async (
-  controlUrl: string,
-  vendor: string,
-  config: ThrottleConfigInput,
-): Promise<string | undefined> => {
-  const res = await request(`${controlUrl}/throttle/${vendor}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(config),
-  });
-  const text = await res.body.text();
-  return res.statusCode === 200
-    ? undefined
-    : `PUT ${controlUrl}/throttle/${vendor}: HTTP ${res.statusCode} ${text}`;
-};
+const putThrottle = (controlUrl: string, vendor: string, config: ThrottleConfigInput) =>
+  viaControl(controlUrl, 'seed', (c) => c.setThrottle(vendor, config));
 
 /**
  * Logs in (the one valid token every k6 process then shares) and creates `pending` PENDING commands per device,
@@ -57,7 +45,7 @@ export const prepareOceanConnect = async (
   throttle: ThrottleConfigInput,
 ): Promise<Outcome<OcApp>> => {
   const off = await putThrottle(target.controlUrl, 'oceanconnect', { ...throttle, enabled: false });
-  if (off) return refused('seed', off);
+  if (!off.ok) return off;
   const client = new OceanConnectClient({
     baseUrl: target.baseUrl,
     credentials: { appId: target.appId, secret: target.secret },
@@ -80,7 +68,7 @@ export const prepareOceanConnect = async (
   });
   if (failure) return refused('seed', failure);
   const on = await putThrottle(target.controlUrl, 'oceanconnect', throttle);
-  if (on) return refused('seed', on);
+  if (!on.ok) return on;
   return done({ ...target, accessToken: login.value.accessToken, commands: commands.flat() });
 };
 
@@ -91,7 +79,7 @@ export const prepareEnos = async (
   throttle: ThrottleConfigInput,
 ): Promise<Outcome<EnosApp>> => {
   const off = await putThrottle(target.controlUrl, 'enos', { ...throttle, enabled: false });
-  if (off) return refused('seed', off);
+  if (!off.ok) return off;
   const client = new EnosClient({
     baseUrl: target.baseUrl,
     credentials: { appKey: target.appKey, appSecret: target.appSecret },
@@ -113,7 +101,7 @@ export const prepareEnos = async (
   });
   if (failure) return refused('seed', failure);
   const on = await putThrottle(target.controlUrl, 'enos', throttle);
-  if (on) return refused('seed', on);
+  if (!on.ok) return on;
   return done({ ...target, accessToken: token.value.accessToken });
 };
 

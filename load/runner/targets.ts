@@ -1,10 +1,10 @@
 // The simulators a load run drives: one platform instance per application shard (called directly), or the WireMock front door of one.
-import { request } from 'undici';
 import type { SimConfigInput } from '../../simulators/platform/config.ts';
 import { ReadyInfo } from '../../simulators/platform/ready-info.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
 import type { VendorSimFactory } from '../../simulators/platform/vendor-sim.ts';
 import { renderProblem } from '../../contracts/common/problem.ts';
+import { viaControl } from './control.ts';
 import { type Outcome, done, refused } from './outcome.ts';
 
 /** One simulated application of a vendor as the runner knows it before seeding (no token yet). */
@@ -168,20 +168,6 @@ export const startTargets = async (spec: TargetSpec): Promise<Outcome<LoadTarget
   }
 };
 
-const post = async (url: string, body: unknown): Promise<string | undefined> => {
-  try {
-    const res = await request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.body.text();
-    return res.statusCode === 200 ? undefined : `POST ${url}: HTTP ${res.statusCode} ${text.slice(0, 300)}`;
-  } catch (err) {
-    return `POST ${url}: ${(err as Error).message}`;
-  }
-};
-
 /**
  * Simulators someone else started (`harness sim --ready-file`), one per application shard: each is reset (its
  * default fleet, an empty journal) and set to the run's time scale. `route` picks WireMock (the ready line's base
@@ -195,13 +181,10 @@ export const attachTargets = async (
   const targets: LoadTargets = { oceanconnect: [], enos: [], controlUrls: [], route, stop: async () => {} };
   for (const info of ready) {
     const controlUrl = info.controlUrl.replace(/\/+$/, '');
-    for (const [path, body] of [
-      ['reset', {}],
-      ['clock', { timeScale }],
-    ] as const) {
-      const failed = await post(`${controlUrl}/${path}`, body);
-      if (failed) return refused('simulator', failed);
-    }
+    const reset = await viaControl(controlUrl, 'simulator', (c) => c.reset());
+    if (!reset.ok) return reset;
+    const scaled = await viaControl(controlUrl, 'simulator', (c) => c.changeClock({ timeScale }));
+    if (!scaled.ok) return scaled;
     const base = (url: string) => (route === 'platform' ? new URL(controlUrl).origin : url);
     targets.oceanconnect.push({
       baseUrl: base(info.oceanconnect.baseUrl),
@@ -235,10 +218,9 @@ export const readyOf = async (
   try {
     if (/^https?:\/\//.test(where)) {
       const controlUrl = where.replace(/\/+$/, '');
-      const res = await request(`${controlUrl}/fleet`);
-      const fleet = (await res.body.json()) as Record<string, object>;
-      if (res.statusCode !== 200)
-        return refused('simulator', `GET ${controlUrl}/fleet: HTTP ${res.statusCode}`);
+      const answer = await viaControl(controlUrl, 'simulator', (c) => c.fleet());
+      if (!answer.ok) return answer;
+      const fleet = answer.value;
       const origin = new URL(controlUrl).origin;
       json = {
         wiremockUrl: origin,

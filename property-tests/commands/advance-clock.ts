@@ -1,4 +1,5 @@
 // Advances the frozen platform clock by a number of milliseconds; expiries and delivery steps due meanwhile happen.
+import { must } from '../../contracts/control/client.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import type { PropsModel } from '../model/state.ts';
@@ -9,7 +10,7 @@ type Spec = Extract<StepSpec, { kind: 'advance' }>;
 
 export const advanceBoth = async (m: PropsModel, r: Real, ms: number, step: string): Promise<void> => {
   const target = m.life.now + ms;
-  r.now = await r.control.advance(ms);
+  r.now = (await must(r.control.changeClock({ advanceMs: ms }))).now;
   m.life.advance(ms);
   agree(r, step, same('platform time', target, r.now));
 };

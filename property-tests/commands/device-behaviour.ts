@@ -1,4 +1,5 @@
 // Scripts how a device acknowledges and answers the commands it is sent: delays, success or failure, or silence.
+import { must } from '../../contracts/control/client.ts';
 import type { Real } from '../harness/real.ts';
 import type { PropsModel } from '../model/state.ts';
 import type { StepSpec } from './spec.ts';
@@ -14,9 +15,11 @@ export class DeviceBehaviourStep extends StepCommand<Spec> {
   protected async act(m: PropsModel, r: Real): Promise<void> {
     const { ackDelayMs, responseDelayMs, fails, silent } = this.spec;
     const device = deviceAt(m, this.spec.device);
-    await r.control.setDevice(m.vendor, device, {
-      behaviour: { ackDelayMs, responseDelayMs, failureRatio: fails ? 1 : 0, silent },
-    });
+    await must(
+      r.control.setDevice(m.vendor, device, {
+        behaviour: { ackDelayMs, responseDelayMs, failureRatio: fails ? 1 : 0, silent },
+      }),
+    );
     m.life.setBehaviour(device, { ackDelayMs, responseDelayMs, fails, silent });
   }
 }

@@ -1,11 +1,11 @@
 // The system under test as one run sees it: the live simulator's clients and control API, plus what was observed so far.
 import type { Vendor } from '../../contracts/common/problem.ts';
+import { type ControlClient, must } from '../../contracts/control/client.ts';
 import type { StepSpec } from '../commands/spec.ts';
 import type { FleetSections } from '../../simulators/platform/ready-info.ts';
 import type { Invariant } from '../invariants/types.ts';
 import type { WindowConfig } from '../model/throttle-window.ts';
 import type { SuiteClients } from './clients.ts';
-import type { ControlClient } from './control.ts';
 import type { CallRecord, Snapshot } from './observations.ts';
 
 /** Which checks a run makes after every step: agreement with the model, and these invariants. */
@@ -49,9 +49,9 @@ export class Real {
   /** The platform's own record of the vendor's commands (and devices, when the model is compared). */
   async snapshot(): Promise<Snapshot> {
     const [commands, devices] = await Promise.all([
-      this.control.commands(this.vendor),
-      this.checks.agreement ? this.control.devices(this.vendor) : Promise.resolve(undefined),
+      must(this.control.commands(this.vendor, { limit: 10_000 })),
+      this.checks.agreement ? must(this.control.devices(this.vendor)) : Promise.resolve(undefined),
     ]);
-    return { now: this.now, commands, devices };
+    return { now: this.now, commands: commands.items, devices };
   }
 }

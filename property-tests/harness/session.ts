@@ -1,8 +1,8 @@
 // One platform per test file (or CLI run) and the set-up of each model run on it: reset, align the clock, fresh clients.
 import type { Vendor } from '../../contracts/common/problem.ts';
+import { ControlClient, must } from '../../contracts/control/client.ts';
 import { newModel, type PropsModel } from '../model/state.ts';
 import { makeClients } from './clients.ts';
-import { ControlClient } from './control.ts';
 import {
   DEFAULT_SUITE_CONFIG,
   type RunningPlatform,
@@ -62,12 +62,13 @@ const appOf = (s: Session, vendor: Vendor): string | undefined =>
 export const runSetup =
   (s: Session, vendor: Vendor, checks: Checks, params: RunParams = {}) =>
   async (): Promise<{ model: PropsModel; real: Real }> => {
-    await s.control.reset();
-    const was = await s.control.now();
-    const t0 = await s.control.advanceTo((Math.floor(was / RUN_ALIGNMENT_MS) + 1) * RUN_ALIGNMENT_MS);
+    await must(s.control.reset());
+    const was = (await must(s.control.clock())).now;
+    const advanceTo = (Math.floor(was / RUN_ALIGNMENT_MS) + 1) * RUN_ALIGNMENT_MS;
+    const t0 = (await must(s.control.changeClock({ advanceTo }))).now;
     const limit = params.throttleLimit ?? s.config.throttle.limit;
     const throttled = vendor !== 'enos';
-    if (throttled && limit !== s.config.throttle.limit) await s.control.setThrottle(vendor, { limit });
+    if (throttled && limit !== s.config.throttle.limit) await must(s.control.setThrottle(vendor, { limit }));
     const throttle = throttled ? { ...s.config.throttle, limit, originMs: 0 } : undefined;
     const model = newModel({
       vendor,

@@ -1,65 +1,19 @@
-// The control API under /__control: the clock, devices and their behaviour, seeded commands, throttles, provider states, reset and the journal.
+// The control API's server side (its contract: contracts/control/api.ts): the clock, devices and their behaviour, seeded commands, throttles, provider states, reset and the journal.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { CanonicalState } from '../../contracts/common/lifecycle.ts';
+import {
+  ClockChange,
+  CommandsQuery,
+  CONTROL_PREFIX,
+  DeviceChange,
+  JournalQuery,
+  ProviderStateRequest,
+} from '../../contracts/control/api.ts';
 import { issuesOf, type Vendor } from '../../contracts/common/problem.ts';
-import { DeviceBehaviour } from '../model/behaviour.ts';
 import type { SimClock } from '../model/clock.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
 import type { SimConfig } from './config.ts';
 import type { Journal } from './journal.ts';
 import type { VendorSim } from './vendor-sim.ts';
-
-export const CONTROL_PREFIX = '/__control';
-
-export const ClockChange = z
-  .object({
-    advanceMs: z.number().int().nonnegative().optional(),
-    advanceTo: z.number().int().optional(),
-    timeScale: z.number().positive().finite().optional(),
-    frozen: z.boolean().optional(),
-    /** Advance to the store's next scheduled event (expiry or delivery step) of every vendor. */
-    toNextEvent: z.boolean().optional(),
-  })
-  .strict();
-
-/** Behaviour fields a change may name; unlike `DeviceBehaviour.partial()`, absent fields get no defaults. */
-const BehaviourChange = z
-  .object(
-    Object.fromEntries(
-      Object.entries(DeviceBehaviour.shape).map(([k, v]) => [
-        k,
-        (v instanceof z.ZodDefault ? v.unwrap() : v).optional(),
-      ]),
-    ),
-  )
-  .strict() as unknown as z.ZodType<Partial<z.output<typeof DeviceBehaviour>>>;
-
-export const DeviceChange = z
-  .object({ online: z.boolean().optional(), behaviour: BehaviourChange.optional() })
-  .strict();
-
-export const ProviderStateRequest = z.object({
-  vendor: z.enum(['enos', 'oceanconnect', 'iotda']),
-  state: z.string().min(1),
-  params: z.unknown().optional(),
-  action: z.enum(['setup', 'teardown']).default('setup'),
-});
-
-export const JournalQuery = z.object({
-  since: z.coerce.number().int().nonnegative().default(0),
-  vendor: z.enum(['enos', 'oceanconnect', 'iotda']).optional(),
-});
-
-export const CommandsQuery = z.object({
-  deviceId: z.string().optional(),
-  state: z
-    .array(CanonicalState)
-    .or(CanonicalState.transform((s) => [s]))
-    .optional(),
-  offset: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().positive().max(10_000).default(1000),
-});
 
 type ControlDeps = {
   config: SimConfig;

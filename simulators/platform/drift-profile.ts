@@ -1,6 +1,7 @@
 // Drift profiles for the platform model: an onSend hook that rewrites JSON answers the way a changed vendor API would, so `harness drift` can be tested.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
 
 /** `none`: answers as documented. `drifted`: one change of every class the drift report knows (see driftHook). */
 export const DriftProfile = z.enum(['none', 'drifted']);
@@ -53,7 +54,8 @@ const drifted = (method: string, url: string, status: number, body: unknown): Re
 export const driftHook =
   (profile: DriftProfile) =>
   async (req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
-    if (profile === 'none' || typeof payload !== 'string' || req.url.startsWith('/__control')) return payload;
+    if (profile === 'none' || typeof payload !== 'string' || req.url.startsWith(CONTROL_PREFIX))
+      return payload;
     let body: unknown;
     try {
       body = JSON.parse(payload);

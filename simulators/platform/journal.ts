@@ -1,20 +1,7 @@
 // The platform's request journal: a bounded ring of what every client sent and what it was answered, for audits.
+import type { JournalEntry } from '../../contracts/control/api.ts';
 
-export type JournalEntry = {
-  seq: number;
-  /** Platform time (simulated) and wall time the request arrived (the answer may come later). */
-  at: number;
-  wallAt: number;
-  vendor: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  status: number;
-  responseBody: string;
-  /** Vendor error code of the answer when there was one (e.g. "1010009", "11905", "IOTDA.000006"). */
-  errorCode?: string;
-};
+export type { JournalEntry };
 
 /** An entry as stored: its error code not worked out yet. */
 type Unread = Omit<JournalEntry, 'errorCode'> & { errorCodeOf: () => string | undefined };

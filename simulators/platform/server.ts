@@ -1,5 +1,6 @@
 // The platform model's HTTP server (fastify): body parsing, the policy for refused and unmatched requests, the journal, and the vendors' routes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { SimClock } from '../model/clock.ts';
 import { type SimConfig, SimConfig as SimConfigSchema, type SimConfigInput } from './config.ts';
@@ -157,7 +158,7 @@ export const buildPlatform = (
       done();
     });
     app.addHook('onSend', async (req, reply, payload) => {
-      if (req.url.startsWith('/__control')) return payload;
+      if (req.url.startsWith(CONTROL_PREFIX)) return payload;
       const v = vendorOf(req.url);
       const responseBody = typeof payload === 'string' ? payload : '';
       const status = reply.statusCode;

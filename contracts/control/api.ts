@@ -1,0 +1,167 @@
+// The simulator's control API as a contract: every path, request and answer under /__control as zod schemas, the journal entry among them.
+import { z } from 'zod';
+import { CanonicalState } from '../common/lifecycle.ts';
+import { DeviceBehaviour } from '../../simulators/model/behaviour.ts';
+import { CommandView } from '../../simulators/model/command.ts';
+import { DeviceView } from '../../simulators/model/device.ts';
+import { ThrottleConfig } from '../../simulators/model/throttle.ts';
+
+/** Where the control API lives on the platform model's server: `http://127.0.0.1:<port>/__control`. */
+export const CONTROL_PREFIX = '/__control';
+
+/** A vendor id as the control API takes it in a path, a query or a body. */
+export const VendorId = z.enum(['enos', 'oceanconnect', 'iotda']);
+
+/** Every refusal of the control API: 400 (bad request), 404 (unknown vendor or device). */
+export const ControlRefusal = z.object({ error: z.string(), details: z.unknown().optional() });
+export type ControlRefusal = z.infer<typeof ControlRefusal>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** GET /clock, and the answer of POST /clock. */
+export const ClockState = z.object({
+  now: z.number(),
+  iso: z.string(),
+  timeScale: z.number(),
+  frozen: z.boolean(),
+});
+export type ClockState = z.infer<typeof ClockState>;
+
+/** POST /clock: each field optional, applied in this order: frozen, timeScale, advanceMs, advanceTo, toNextEvent. */
+export const ClockChange = z
+  .object({
+    advanceMs: z.number().int().nonnegative().optional(),
+    advanceTo: z.number().int().optional(),
+    timeScale: z.number().positive().finite().optional(),
+    frozen: z.boolean().optional(),
+    /** Advance to the store's next scheduled event (expiry or delivery step) of every vendor. */
+    toNextEvent: z.boolean().optional(),
+  })
+  .strict();
+export type ClockChange = z.infer<typeof ClockChange>;
+
+/** Behaviour fields a change may name; unlike `DeviceBehaviour.partial()`, absent fields get no defaults. */
+export const BehaviourChange = z
+  .object(
+    Object.fromEntries(
+      Object.entries(DeviceBehaviour.shape).map(([k, v]) => [
+        k,
+        (v instanceof z.ZodDefault ? v.unwrap() : v).optional(),
+      ]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<Partial<z.output<typeof DeviceBehaviour>>>;
+export type BehaviourChange = Partial<z.input<typeof DeviceBehaviour>>;
+
+/** PUT /devices/:vendor/:deviceId; answered with the device's DeviceView. */
+export const DeviceChange = z
+  .object({ online: z.boolean().optional(), behaviour: BehaviourChange.optional() })
+  .strict();
+export type DeviceChange = { online?: boolean; behaviour?: BehaviourChange };
+
+/** GET /devices/:vendor */
+export const DeviceList = z.array(DeviceView);
+
+/** GET /commands/:vendor query. */
+export const CommandsQuery = z.object({
+  deviceId: z.string().optional(),
+  state: z
+    .array(CanonicalState)
+    .or(CanonicalState.transform((s) => [s]))
+    .optional(),
+  offset: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(10_000).default(1000),
+});
+/** What a caller gives: the parsed query's fields, each optional. */
+export type CommandsQuery = Partial<z.output<typeof CommandsQuery>>;
+
+/** GET /commands/:vendor answer: `total` counts every match, `nextOffset` is null on the last page. */
+export const CommandPage = z.object({
+  items: z.array(CommandView),
+  total: z.number(),
+  nextOffset: z.number().nullable(),
+});
+export type CommandPage = z.infer<typeof CommandPage>;
+
+/** PUT /throttle/:vendor: fields of the vendor's throttle to change (its windows restart); answered with the whole config. */
+export const ThrottleChange = ThrottleConfig.partial();
+export type ThrottleChange = z.input<typeof ThrottleChange>;
+
+/** One vendor's share of GET /state. */
+export const VendorState = z.object({
+  stats: z.object({
+    now: z.number(),
+    devices: z.number(),
+    onlineDevices: z.number(),
+    commands: z.number(),
+    byState: z.record(CanonicalState, z.number()),
+    inFlight: z.number(),
+    scheduled: z.number(),
+  }),
+  throttle: ThrottleConfig,
+});
+export type VendorState = z.infer<typeof VendorState>;
+
+/** GET /state: each simulated vendor's store figures and throttle. */
+export const StateAnswer = z.record(z.string(), VendorState);
+export type StateAnswer = z.infer<typeof StateAnswer>;
+
+/** GET /fleet: each simulated vendor's credentials and device ids (the ready line's sections without base URLs). */
+export const FleetAnswer = z.record(z.string(), z.record(z.string(), z.unknown()));
+export type FleetAnswer = z.infer<typeof FleetAnswer>;
+
+/** POST /provider-states: sets up (or tears down) a Pact provider state; answered with the values it created. */
+export const ProviderStateRequest = z.object({
+  vendor: VendorId,
+  state: z.string().min(1),
+  params: z.unknown().optional(),
+  action: z.enum(['setup', 'teardown']).default('setup'),
+});
+export type ProviderStateRequest = z.input<typeof ProviderStateRequest>;
+export const ProviderStateValues = z.record(z.string(), z.unknown());
+export type ProviderStateValues = z.infer<typeof ProviderStateValues>;
+
+/** POST /reset query: one vendor only (its commands, tokens, throttle windows, fleet), or everything and the journal. */
+export const ResetQuery = z.object({ vendor: z.string().optional() });
+
+/** One request as the platform's journal recorded it: what the client sent and what it was answered. */
+export const JournalEntry = z.object({
+  /** 1, 2, ... in arrival order across every vendor. */
+  seq: z.number(),
+  /** Platform time (simulated) and wall time the request arrived (the answer may come later). */
+  at: z.number(),
+  wallAt: z.number(),
+  /** The vendor owning the path, or "none". */
+  vendor: z.string(),
+  method: z.string(),
+  /** Path and query as the platform saw them. */
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+  status: z.number(),
+  responseBody: z.string(),
+  /** Vendor error code of the answer when there was one (e.g. "1010009", "11905", "IOTDA.000006"). */
+  errorCode: z.string().optional(),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+/** GET /journal query: entries after `since`, of one vendor or all. */
+export const JournalQuery = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  vendor: VendorId.optional(),
+});
+export type JournalQuery = Partial<z.output<typeof JournalQuery>>;
+
+/** GET /journal answer: `lastSeq` is the newest sequence number given, even when the entries are filtered out. */
+export const JournalPage = z.object({ lastSeq: z.number(), entries: z.array(JournalEntry) });
+export type JournalPage = z.infer<typeof JournalPage>;
+
+/** A journal entry reduced to what a throttle analysis needs, as load runs write it for a post-mortem. */
+export const JournalCall = z.tuple([
+  /** seq */ z.number(),
+  /** at (platform ms) */ z.number(),
+  /** HTTP status */ z.number(),
+  /** vendor error code, or null */ z.string().nullable(),
+]);
+export type JournalCall = z.infer<typeof JournalCall>;
+export const journalCallOf = (e: JournalEntry): JournalCall => [e.seq, e.at, e.status, e.errorCode ?? null];
