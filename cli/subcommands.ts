@@ -131,7 +131,7 @@ export const SUBCOMMANDS: Subcommand[] = [
       },
       {
         flags: '--vendor <vendor>',
-        description: 'enos, oceanconnect or iotda (default: from the provider name or paths)',
+        description: 'a registered vendor id (default: from the provider name or paths)',
       },
       {
         flags: '--platform-only',
@@ -160,7 +160,10 @@ export const SUBCOMMANDS: Subcommand[] = [
         flags: '--recording <dir>',
         description: 'WireMock mapping files (record-mode root or mappings folder) instead of live calls',
       },
-      { flags: '--vendor <list>', description: 'comma-separated vendors (default: all three)' },
+      {
+        flags: '--vendor <list>',
+        description: 'comma-separated vendor ids (default: every registered vendor)',
+      },
       { flags: '--out <file>', description: 'where to write the report', default: 'reports/out/drift.json' },
       { flags: '--json', description: 'print the report as JSON' },
     ],

@@ -1,13 +1,9 @@
-// Verifies the three committed pacts against a running simulator, with each vendor's replay fixtures and request rewriting.
+// Verifies every registered vendor's committed pact against a running simulator, with its replay fixtures and request rewriting.
 import type { Vendor } from './common/problem.ts';
-import { committedPactPath, PROVIDERS } from './common/pact.ts';
+import { committedPactPath } from './common/pact.ts';
 import { type ProviderVerification, type VerifyMode, verifyProvider } from './common/provider-verify.ts';
-import { fixtureFor as enosFixture } from '../simulators/enos/replay-cases.ts';
-import { resignAkskRequest } from '../simulators/iotda/pact-resign.ts';
-import { fixtureFor as iotdaFixture } from '../simulators/iotda/replay-cases.ts';
-import { fixtureForInteraction as ocFixture } from '../simulators/oceanconnect/replay-cases.ts';
-import { ocRequestFilter } from '../simulators/oceanconnect/verification.ts';
 import type { ReadyInfo } from '../simulators/platform/ready-info.ts';
+import { VENDORS } from '../vendors/index.ts';
 
 export type VerificationOutcome = {
   vendor: Vendor;
@@ -18,40 +14,30 @@ export type VerificationOutcome = {
   ms: number;
 };
 
-const specifics = (
-  info: ReadyInfo,
-): Record<Vendor, Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'>> => ({
-  enos: { fixtureFor: enosFixture },
-  oceanconnect: { fixtureFor: ocFixture, requestFilter: ocRequestFilter },
-  iotda: {
-    fixtureFor: iotdaFixture,
-    requestFilter: (req, state) => {
-      resignAkskRequest(req, state, { ak: info.iotda.ak, sk: info.iotda.sk });
-    },
-  },
-});
+type Specifics = Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'>;
 
 /** One verification per vendor, in turn (provider states reset the vendor they name). */
 export const verifyAll = async (info: ReadyInfo, mode: VerifyMode): Promise<VerificationOutcome[]> => {
   const outcomes: VerificationOutcome[] = [];
-  const extra = specifics(info);
-  for (const vendor of ['enos', 'oceanconnect', 'iotda'] as const) {
+  for (const v of VENDORS) {
+    const vendor = v.id;
+    const provider = v.pactProvider;
     const started = Date.now();
     try {
       await verifyProvider({
         vendor,
-        pactFile: committedPactPath(PROVIDERS[vendor]),
+        pactFile: committedPactPath(provider),
         providerBaseUrl: info.wiremockUrl,
         mode,
         controlUrl: info.controlUrl,
         logLevel: 'error',
-        ...extra[vendor],
+        ...(v.providerVerification as (fleet: ReadyInfo[Vendor]) => Specifics)(info[vendor]),
       });
-      outcomes.push({ vendor, provider: PROVIDERS[vendor], mode, ok: true, ms: Date.now() - started });
+      outcomes.push({ vendor, provider, mode, ok: true, ms: Date.now() - started });
     } catch (err) {
       outcomes.push({
         vendor,
-        provider: PROVIDERS[vendor],
+        provider,
         mode,
         ok: false,
         message: (err as Error).message,

@@ -1,6 +1,7 @@
 // `harness drift`: replays the pinned contracts against a target (vendor endpoint, simulator, or recorded mappings) and classifies what changed.
 import { z } from 'zod';
-import { committedPactPath, PROVIDERS } from '../contracts/common/pact.ts';
+import { committedPactPath } from '../contracts/common/pact.ts';
+import { VENDORS, vendorOf, VendorId } from '../vendors/index.ts';
 import type { Vendor } from '../contracts/common/problem.ts';
 import { classify, DriftChange, diffJson } from './diff.ts';
 import { bodyContent, isV4, readPactFile } from './pact-file.ts';
@@ -18,7 +19,7 @@ export const DriftReport = z.object({
   generatedAt: z.string(),
   vendors: z.array(
     z.object({
-      vendor: z.enum(['enos', 'oceanconnect', 'iotda']),
+      vendor: VendorId,
       provider: z.string(),
       interactions: z.array(DriftInteraction),
     }),
@@ -52,13 +53,11 @@ export type DriftInput = {
   | { recording: string }
 );
 
-const ALL: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
-
 export const runDrift = async (input: DriftInput): Promise<DriftReport> => {
   const mappings = 'recording' in input ? loadRecording(input.recording) : undefined;
   const vendors: DriftReport['vendors'] = [];
-  for (const vendor of input.vendors ?? ALL) {
-    const pact = readPactFile(input.pactFileOf?.(vendor) ?? committedPactPath(PROVIDERS[vendor]));
+  for (const vendor of input.vendors ?? VENDORS.map((v) => v.id)) {
+    const pact = readPactFile(input.pactFileOf?.(vendor) ?? committedPactPath(vendorOf(vendor).pactProvider));
     const v4 = isV4(pact);
     const interactions: DriftInteraction[] = [];
     for (const i of pact.interactions) {

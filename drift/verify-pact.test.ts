@@ -1,6 +1,7 @@
 // `verifyThirdPartyPact` on a naive third-party pact (expects PENDING, WAITING, a 404): fails and explains each vendor quirk; our own pact passes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from '../contracts/common/pact.ts';
+import { committedPactPath } from '../contracts/common/pact.ts';
+import { vendorOf } from '../vendors/index.ts';
 import { buildPlatform, type Platform } from '../simulators/platform/server.ts';
 import { VENDOR_FACTORIES } from '../simulators/sim.ts';
 import { readPactFile } from './pact-file.ts';
@@ -90,7 +91,7 @@ describe('harness verify-pact', () => {
     'verifies our own committed %s pact',
     async (vendor) => {
       const v = await verifyThirdPartyPact({
-        pactFile: committedPactPath(PROVIDERS[vendor]),
+        pactFile: committedPactPath(vendorOf(vendor).pactProvider),
         target: { baseUrl: url, controlUrl: `${url}/__control` },
       });
       expect(v.interactions.filter((i) => !i.ok)).toEqual([]);

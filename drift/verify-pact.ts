@@ -1,15 +1,13 @@
 // Verifies a third party's consumer pact against a running simulator by replaying each interaction, and explains mismatches caused by vendor quirks.
 import { z } from 'zod';
-import { committedPactPath, PROVIDERS } from '../contracts/common/pact.ts';
-import type { Vendor } from '../contracts/common/problem.ts';
+import { committedPactPath } from '../contracts/common/pact.ts';
+import { perVendor, type Vendor, VendorId, VENDORS } from '../vendors/index.ts';
 import { type KnownStates, chooseStates } from './default-states.ts';
 import { diffJson } from './diff.ts';
 import { acceptedByRules, arrayRuleOf } from './matching.ts';
 import { bodyContent, isV4, type PactFile, readPactFile } from './pact-file.ts';
 import { explain } from './quirks.ts';
 import { replayInteraction, type ReplayTarget } from './replay.ts';
-
-const VENDORS: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
 
 export const Mismatch = z.object({
   path: z.string(),
@@ -38,7 +36,7 @@ export const PactVerdict = z.object({
   pactFile: z.string(),
   consumer: z.string(),
   provider: z.string(),
-  vendor: z.enum(['enos', 'oceanconnect', 'iotda']),
+  vendor: VendorId,
   /** False against a target without a control API (replay mode): no provider state was set. */
   statesApplied: z.boolean(),
   ok: z.boolean(),
@@ -46,37 +44,30 @@ export const PactVerdict = z.object({
 });
 export type PactVerdict = z.infer<typeof PactVerdict>;
 
-const PATH_PREFIXES: readonly [string, Vendor][] = [
-  ['/connect-service/', 'enos'],
-  ['/apim-token-service/', 'enos'],
-  ['/iocm/', 'oceanconnect'],
-  ['/v5/iot/', 'iotda'],
-];
-
 /** The vendor a pact is for: from its provider name (ours, or one naming the vendor), else from its request paths. */
 export const vendorOfPact = (pact: PactFile): Vendor | undefined => {
   const name = pact.provider.name.toLowerCase();
-  const byName = VENDORS.find((v) => PROVIDERS[v] === name);
-  if (byName) return byName;
-  if (name.includes('enos')) return 'enos';
-  if (name.includes('oceanconnect') || name.includes('iocm')) return 'oceanconnect';
-  if (name.includes('iotda')) return 'iotda';
+  const byName =
+    VENDORS.find((v) => v.pactProvider === name) ??
+    VENDORS.find((v) => v.recognisedBy.names.some((word) => name.includes(word)));
+  if (byName) return byName.id;
   for (const i of pact.interactions) {
-    const hit = PATH_PREFIXES.find(([prefix]) => i.request.path.startsWith(prefix));
-    if (hit) return hit[1];
+    const hit = VENDORS.find((v) => v.recognisedBy.pathPrefixes.some((p) => i.request.path.startsWith(p)));
+    if (hit) return hit.id;
   }
   return undefined;
 };
 
 /** Our provider-state names, read from the committed pacts. */
 export const knownStates = (): KnownStates => {
-  const of = (v: Vendor) =>
-    new Set(
-      readPactFile(committedPactPath(PROVIDERS[v])).interactions.flatMap((i) =>
-        (i.providerStates ?? []).map((s) => s.name),
+  return perVendor(
+    (v) =>
+      new Set(
+        readPactFile(committedPactPath(v.pactProvider)).interactions.flatMap((i) =>
+          (i.providerStates ?? []).map((s) => s.name),
+        ),
       ),
-    );
-  return { enos: of('enos'), oceanconnect: of('oceanconnect'), iotda: of('iotda') };
+  );
 };
 
 export type VerifyPactInput = {
@@ -92,7 +83,7 @@ export const verifyThirdPartyPact = async (input: VerifyPactInput): Promise<Pact
   const vendor = input.vendor ?? vendorOfPact(pact);
   if (!vendor)
     throw new Error(
-      `cannot tell the vendor of ${input.pactFile}: name it with --vendor (enos, oceanconnect, iotda)`,
+      `cannot tell the vendor of ${input.pactFile}: name it with --vendor (${VENDORS.map((v) => v.id).join(', ')})`,
     );
   const v4 = isV4(pact);
   const known = knownStates();

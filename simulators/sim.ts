@@ -1,12 +1,9 @@
 // Starts the whole simulator: the platform model behind WireMock (stateful mode) or WireMock alone (replay mode), and says where.
 import path from 'node:path';
 import { CONTROL_PREFIX } from '../contracts/control/api.ts';
-import type { Vendor } from '../contracts/common/problem.ts';
-import { createEnosSim } from './enos/sim.ts';
-import { createIotdaSim } from './iotda/sim.ts';
-import { createOceanConnectSim } from './oceanconnect/sim.ts';
+import { VENDORS } from '../vendors/index.ts';
 import type { SimConfigInput } from './platform/config.ts';
-import type { FleetSections, ReadyInfo } from './platform/ready-info.ts';
+import type { ReadyInfo } from './platform/ready-info.ts';
 import { buildPlatform, type Platform } from './platform/server.ts';
 import type { VendorSimFactory } from './platform/vendor-sim.ts';
 import { type LatencyProfile, withLatency } from './replay/build-mappings.ts';
@@ -16,12 +13,10 @@ import type { LaunchOptions } from './wiremock/launcher.ts';
 import { launchWireMock, type WireMockHandle } from './wiremock/launcher.ts';
 import { loadMappingFiles, registerMapping, registerProxyToModel } from './wiremock/mappings.ts';
 
-export const VENDOR_FACTORIES: readonly VendorSimFactory[] = [
-  createEnosSim,
-  createOceanConnectSim,
-  createIotdaSim,
-];
-const VENDORS: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
+/** Every registered vendor's simulator, with its default options. */
+export const VENDOR_FACTORIES: readonly VendorSimFactory[] = VENDORS.map(
+  (v) => v.simulator as VendorSimFactory,
+);
 
 export type SimMode = 'stateful' | 'replay';
 
@@ -51,20 +46,19 @@ const registerFile = async (handle: WireMockHandle, file: string, latency: Laten
   }
 };
 
-const sectionOf = <V extends Vendor>(platform: Platform, vendor: V): FleetSections[V] => {
-  const sim = platform.vendors.get(vendor);
+const sectionOf = (platform: Platform, vendor: string): object => {
+  const sim = platform.vendors.get(vendor as never);
   if (!sim) throw new Error(`vendor ${vendor} is not simulated`);
-  return sim.fleet() as FleetSections[V];
+  return sim.fleet() as object;
 };
 
 /** The ready line. In replay mode the platform is not served, but it still provides the fleet and credentials. */
-const readyInfo = (platform: Platform, wiremockUrl: string, controlUrl: string): ReadyInfo => ({
-  wiremockUrl,
-  controlUrl,
-  enos: { baseUrl: wiremockUrl, ...sectionOf(platform, 'enos') },
-  oceanconnect: { baseUrl: wiremockUrl, ...sectionOf(platform, 'oceanconnect') },
-  iotda: { baseUrl: wiremockUrl, ...sectionOf(platform, 'iotda') },
-});
+const readyInfo = (platform: Platform, wiremockUrl: string, controlUrl: string): ReadyInfo =>
+  ({
+    wiremockUrl,
+    controlUrl,
+    ...Object.fromEntries(VENDORS.map((v) => [v.id, { baseUrl: wiremockUrl, ...sectionOf(platform, v.id) }])),
+  }) as ReadyInfo;
 
 /**
  * WireMock must proxy the Host header unchanged: IoTDA's AK/SK signature covers it, so a rewritten Host fails every
@@ -102,10 +96,10 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
     throw err;
   }
   try {
-    for (const vendor of VENDORS) {
-      await registerFile(wiremock, path.join(mappingsDirOf(vendor), MARKER_FILE), latency);
+    for (const { id } of VENDORS) {
+      await registerFile(wiremock, path.join(mappingsDirOf(id), MARKER_FILE), latency);
       if (mode === 'replay')
-        await registerFile(wiremock, path.join(mappingsDirOf(vendor), DEFAULTS_FILE), latency);
+        await registerFile(wiremock, path.join(mappingsDirOf(id), DEFAULTS_FILE), latency);
     }
     await registerFile(wiremock, FAULTS_PATH, latency);
     if (platformUrl) {

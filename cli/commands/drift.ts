@@ -1,10 +1,8 @@
 // `harness drift`: runs the pinned contracts against a target URL or a recording and writes the drift report (non-zero when anything breaks).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Vendor } from '../../contracts/common/problem.ts';
+import { isVendor, vendorIds } from '../../vendors/index.ts';
 import type { SubcommandRun } from '../subcommands.ts';
-
-const VENDORS: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
 export const DEFAULT_DRIFT_REPORT = path.join('reports', 'out', 'drift.json');
 
 export const run: SubcommandRun = async ({ options }) => {
@@ -15,17 +13,17 @@ export const run: SubcommandRun = async ({ options }) => {
     return 2;
   }
   const vendors =
-    typeof options.vendor === 'string' ? options.vendor.split(',').map((v) => v.trim()) : [...VENDORS];
-  const unknown = vendors.filter((v) => !VENDORS.includes(v as Vendor));
+    typeof options.vendor === 'string' ? options.vendor.split(',').map((v) => v.trim()) : vendorIds();
+  const unknown = vendors.filter((v) => !isVendor(v));
   if (unknown.length > 0) {
-    process.stderr.write(`harness drift: unknown vendor ${unknown.join(', ')} (enos, oceanconnect, iotda)\n`);
+    process.stderr.write(`harness drift: unknown vendor ${unknown.join(', ')} (${vendorIds().join(', ')})\n`);
     return 2;
   }
   const { runDrift, renderDrift } = await import('../../drift/drift.ts');
   const { credentialsFromEnv } = await import('../../drift/credentials.ts');
   try {
     const report = await runDrift({
-      vendors: vendors as Vendor[],
+      vendors: vendors.filter(isVendor),
       ...(recording !== undefined
         ? { recording }
         : {

@@ -1,10 +1,8 @@
 // `harness verify-pact <pact>`: verifies a third party's consumer pact against the simulator and explains vendor-specific failures.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Vendor } from '../../contracts/common/problem.ts';
+import { isVendor, vendorIds } from '../../vendors/index.ts';
 import type { SubcommandRun } from '../subcommands.ts';
-
-const VENDORS: readonly string[] = ['enos', 'oceanconnect', 'iotda'];
 
 type Target = { baseUrl: string; controlUrl?: string; stop: () => Promise<void> };
 
@@ -44,8 +42,9 @@ export const run: SubcommandRun = async ({ args, options }) => {
     );
     return 2;
   }
-  if (options.vendor !== undefined && !VENDORS.includes(String(options.vendor))) {
-    process.stderr.write(`harness verify-pact: --vendor must be one of ${VENDORS.join(', ')}\n`);
+  const vendor = options.vendor === undefined ? undefined : String(options.vendor);
+  if (vendor !== undefined && !isVendor(vendor)) {
+    process.stderr.write(`harness verify-pact: --vendor must be one of ${vendorIds().join(', ')}\n`);
     return 2;
   }
   const { renderVerdict, verifyThirdPartyPact } = await import('../../drift/verify-pact.ts');
@@ -60,7 +59,7 @@ export const run: SubcommandRun = async ({ args, options }) => {
     const verdict = await verifyThirdPartyPact({
       pactFile: path.resolve(pactFile),
       target: { baseUrl: target.baseUrl, ...(target.controlUrl ? { controlUrl: target.controlUrl } : {}) },
-      ...(options.vendor ? { vendor: options.vendor as Vendor } : {}),
+      ...(vendor ? { vendor } : {}),
     });
     if (typeof options.out === 'string') {
       mkdirSync(path.dirname(options.out), { recursive: true });

@@ -4,16 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PactV4 } from '@pact-foundation/pact';
 import { isDeepStrictEqual } from 'node:util';
+import type { AnyVendor } from '../../vendors/index.ts';
 
 export const CONSUMER = 'iot-command-harness';
 
-/** Pact provider names: the same constants name the pact files and the provider verifications. */
-export const PROVIDERS = {
-  enos: 'enos-connection-service',
-  oceanconnect: 'oceanconnect-iocm',
-  iotda: 'huawei-iotda',
-} as const;
-export type ProviderName = (typeof PROVIDERS)[keyof typeof PROVIDERS];
+/** Pact provider names (each vendor's PACT_PROVIDER): the same constants name the pact files and the provider verifications. */
+export type ProviderName = AnyVendor['pactProvider'];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

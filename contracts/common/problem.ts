@@ -1,7 +1,9 @@
 // Errors as data: every failure the harness reports is one of these shapes, turned into words only by renderProblem.
 import type { z } from 'zod';
 
-export type Vendor = 'enos' | 'oceanconnect' | 'iotda';
+import type { Vendor } from '../../vendors/index.ts';
+
+export type { Vendor };
 
 export type Problem =
   /** The vendor answered with a documented (or undocumented) error; `httpStatus` may be 200. */

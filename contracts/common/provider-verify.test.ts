@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from './pact.ts';
+import { vendorOf } from '../../vendors/index.ts';
+import { committedPactPath } from './pact.ts';
 import { interactionFor, verifyProvider } from './provider-verify.ts';
 
 /** A provider that refuses every provider state and answers every other request 200 {}. */
@@ -25,7 +26,7 @@ describe('provider verification', () => {
     await expect(
       verifyProvider({
         vendor: 'enos',
-        pactFile: committedPactPath(PROVIDERS.enos),
+        pactFile: committedPactPath(vendorOf('enos').pactProvider),
         providerBaseUrl: url,
         controlUrl: `${url}/__control`,
         mode: 'stateful',

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
-import { PROVIDERS } from './pact.ts';
 import { ControlClient } from '../control/client.ts';
+import { vendorOf } from '../../vendors/index.ts';
 import { renderProblem, type Vendor } from './problem.ts';
 
 export type VerifyMode = 'stateful' | 'replay';
@@ -147,7 +147,7 @@ export const verifyProvider = async (v: ProviderVerification): Promise<unknown> 
     next();
   };
   return new Verifier({
-    provider: PROVIDERS[v.vendor],
+    provider: vendorOf(v.vendor).pactProvider,
     providerBaseUrl: v.providerBaseUrl,
     pactUrls: [v.pactFile],
     stateHandlers: stateHandlers as never,

@@ -1,6 +1,7 @@
 // The simulator's control API as a contract: every path, request and answer under /__control as zod schemas, the journal entry among them.
 import { z } from 'zod';
 import { CanonicalState } from '../common/lifecycle.ts';
+import { VendorId as RegisteredVendor } from '../../vendors/index.ts';
 import { DeviceBehaviour } from '../../simulators/model/behaviour.ts';
 import { CommandView } from '../../simulators/model/command.ts';
 import { DeviceView } from '../../simulators/model/device.ts';
@@ -9,8 +10,11 @@ import { ThrottleConfig } from '../../simulators/model/throttle.ts';
 /** Where the control API lives on the platform model's server: `http://127.0.0.1:<port>/__control`. */
 export const CONTROL_PREFIX = '/__control';
 
-/** A vendor id as the control API takes it in a path, a query or a body. */
-export const VendorId = z.enum(['enos', 'oceanconnect', 'iotda']);
+/**
+ * A registered vendor's id, as the control API takes it in a query or a body. Built when first used: the registry
+ * imports the vendors' simulators, which import this contract.
+ */
+const VendorId = z.lazy(() => RegisteredVendor);
 
 /** Every refusal of the control API: 400 (bad request), 404 (unknown vendor or device). */
 export const ControlRefusal = z.object({ error: z.string(), details: z.unknown().optional() });

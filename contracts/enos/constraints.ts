@@ -1,5 +1,6 @@
 // Field-level constraints of the EnOS Connection Service v2.1 command API: ids, ranges, wire integers, JSON values.
 import { z } from 'zod';
+import { THROTTLE_CODE } from './errors.ts';
 
 /**
  * EnOS documents its ids (orgId, assetId, productKey, deviceKey, commandId) only as "String". Every id seen in the
@@ -61,6 +62,26 @@ export const CommandTimeout = queryInt(TIMEOUT_MIN, TIMEOUT_MAX);
 
 /** A device holds at most 50 cached commands (VENDOR-NOTES section 1); the 51st gives 11902. */
 export const CACHED_COMMANDS_MAX = 50;
+
+/** Pact provider name: names the committed pact file and the provider verification. */
+export const PACT_PROVIDER = 'enos-connection-service';
+/** How a third party's pact for this API is recognised: words in its provider name, or the paths of its requests. */
+export const RECOGNISED_BY = {
+  names: ['enos'],
+  pathPrefixes: ['/connect-service/', '/apim-token-service/'],
+} as const;
+/** PENDING (cached) commands one device may hold. */
+export const PENDING_CAP = CACHED_COMMANDS_MAX;
+/**
+ * The simulator's per-application throttle by default. EnOS documents none: off, configurable; when on, a refused
+ * call is answered THROTTLE_CODE (errors.ts, not a vendor code).
+ */
+export const THROTTLE = {
+  limit: 100,
+  windowMs: 60_000,
+  enabled: false,
+  refusalCode: String(THROTTLE_CODE),
+} as const;
 
 /** Any JSON value (the ThingModel decides the type of inputs and outputs). */
 export const JsonValue = z.json();

@@ -3,9 +3,9 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEnosClient, type EnosClientConfig } from '../../clients/enos/client.ts';
 import { staticTokenSource } from '../../clients/enos/token.ts';
-import { checkCommittedPact, newPact, PROVIDERS } from '../common/pact.ts';
+import { checkCommittedPact, newPact } from '../common/pact.ts';
 import type { Result } from '../common/problem.ts';
-import { ID_REGEX } from './constraints.ts';
+import { ID_REGEX, PACT_PROVIDER } from './constraints.ts';
 import { INTERACTIONS } from './coverage.ts';
 import { messageFor } from './errors.ts';
 import {
@@ -31,7 +31,7 @@ import { ENOS_STATES } from './provider-states.ts';
 import { COMMANDS_PATH, TOKEN_PATH } from './requests.ts';
 
 const { integer, like, regex } = MatchersV3;
-const pact = newPact(PROVIDERS.enos);
+const pact = newPact(PACT_PROVIDER);
 
 const clientFor = (baseUrl: string, extra: Partial<EnosClientConfig> = {}) =>
   createEnosClient({
@@ -70,7 +70,7 @@ const cancelInteraction = (
 
 describe('EnOS Connection Service v2.1 consumer pact', () => {
   afterAll(() => {
-    checkCommittedPact(PROVIDERS.enos);
+    checkCommittedPact(PACT_PROVIDER);
   });
 
   it('cancels one cached command by assetId', async () => {

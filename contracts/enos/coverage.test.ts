@@ -1,13 +1,14 @@
 // Checks that the committed EnOS pact and the coverage table agree, in both directions.
+import { PACT_PROVIDER } from './constraints.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCoverage } from '../common/coverage.ts';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import { COVERAGE, INTERACTIONS } from './coverage.ts';
 import { ENOS_STATES } from './provider-states.ts';
 
 type Pact = { interactions?: { description?: string; providerStates?: { name: string }[] }[] };
-const file = committedPactPath(PROVIDERS.enos);
+const file = committedPactPath(PACT_PROVIDER);
 const readPact = (): Pact | undefined =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Pact) : undefined;
 

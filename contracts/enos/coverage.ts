@@ -1,6 +1,6 @@
 // The EnOS rows of the contract coverage table: each documented case and the pact interaction that pins it.
+import { PACT_PROVIDER } from './constraints.ts';
 import type { CoverageRow } from '../common/coverage.ts';
-import { PROVIDERS } from '../common/pact.ts';
 
 const CANCEL = 'POST /connect-service/v2.1/commands?action=cancel';
 const CANCEL_GET = 'GET /connect-service/v2.1/commands?action=cancel';
@@ -29,7 +29,7 @@ export const INTERACTIONS = {
 } as const;
 
 const row = (endpoint: string, caseName: string, interaction: string): CoverageRow => ({
-  provider: PROVIDERS.enos,
+  provider: PACT_PROVIDER,
   endpoint,
   case: caseName,
   interaction,

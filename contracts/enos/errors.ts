@@ -100,6 +100,12 @@ export const ENOS_ERRORS: readonly EnosErrorRow[] = [
   row(1204, null, 'Failed to refresh access token.', ['token'], TOKEN),
 ];
 
+/**
+ * EnOS documents no throttle and no throttle code. When the (off by default) throttle is enabled, the simulator
+ * answers this code, chosen to read as "99xxx public code + HTTP 429" **(not a vendor code)**.
+ */
+export const THROTTLE_CODE = 99429;
+
 export const ERROR_CODES = {
   invalidParameter: 99400,
   noPermission: 99403,

@@ -1,4 +1,5 @@
 // Verifies the committed EnOS pact through WireMock: against the stateful simulator (proxy to the platform), and replayed fixtures.
+import { PACT_PROVIDER } from './constraints.ts';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -12,7 +13,7 @@ import {
   registerMapping,
   registerProxyToModel,
 } from '../../simulators/wiremock/mappings.ts';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import { verifyProvider } from '../common/provider-verify.ts';
 
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -21,7 +22,7 @@ const noJava = java.error
   : undefined;
 if (noJava) console.warn(`skipping the EnOS provider verification: ${noJava}`);
 
-const pactFile = committedPactPath(PROVIDERS.enos);
+const pactFile = committedPactPath(PACT_PROVIDER);
 
 /** Registers the named EnOS mapping files (cases.json: marker answers; replay-defaults.json: replay only). */
 const registerEnosMappings = async (wm: WireMockHandle, files: string[]): Promise<void> => {

@@ -1,5 +1,6 @@
 // The documented limits of the IoTDA v5 async-command APIs (lengths, ranges, character sets) and the id schemas built on them.
 import { z } from 'zod';
+import { THROTTLE_CODE } from './errors.ts';
 
 /** Letters, digits, underscores and hyphens: the documented character set of device_id and command_id (length checked apart). */
 export const ID_CHARSET = /^[A-Za-z0-9_-]*$/;
@@ -14,8 +15,17 @@ export const PARAS_MAX_BYTES = 32 * 1024;
 /** expire_time in seconds: default 24 h, at most 2 days. */
 export const EXPIRE_TIME_DEFAULT = 86_400;
 export const EXPIRE_TIME_MAX = 172_800;
+/** Pact provider name: names the committed pact file and the provider verification. */
+export const PACT_PROVIDER = 'huawei-iotda';
+/** How a third party's pact for this API is recognised: words in its provider name, or the paths of its requests. */
+export const RECOGNISED_BY = { names: ['iotda'], pathPrefixes: ['/v5/iot/'] } as const;
 /** At most 20 PENDING commands per device. */
 export const PENDING_CAP = 20;
+/**
+ * The simulator's per-credential throttle by default: the API gateway's limit (APIG.0308, HTTP 429) is unverified,
+ * so it is off and configurable.
+ */
+export const THROTTLE = { limit: 100, windowMs: 60_000, enabled: false, refusalCode: THROTTLE_CODE } as const;
 /** List paging: limit 1..50 (default 10), offset 0..500 (default 0). */
 export const LIMIT_MIN = 1;
 export const LIMIT_MAX = 50;

@@ -1,9 +1,10 @@
 // Pact V4 consumer test of the reference IoTDA client: every pinned interaction of the huawei-iotda provider, in one file.
+import { PACT_PROVIDER } from './constraints.ts';
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createIotdaClient, iotdaBackoff } from '../../clients/iotda/client.ts';
 import { HUAWEI_TIME_REGEX } from '../common/huawei-time.ts';
-import { checkCommittedPact, newPact, PROVIDERS } from '../common/pact.ts';
+import { checkCommittedPact, newPact } from '../common/pact.ts';
 import type { Problem, Result } from '../common/problem.ts';
 import { INTERACTIONS } from './coverage.ts';
 import { IOTDA_ERRORS } from './errors.ts';
@@ -25,7 +26,7 @@ import type { IotdaStatus } from './states.ts';
 
 const { integer, like, regex } = MatchersV3;
 type JsonMap = NonNullable<Parameters<ReturnType<PactV4['addInteraction']>['given']>[1]>;
-const pact = newPact(PROVIDERS.iotda);
+const pact = newPact(PACT_PROVIDER);
 
 // ---- the example world -------------------------------------------------------------------------------------------
 
@@ -221,7 +222,7 @@ const createState = (fixture: string, online: boolean, auth: IotdaCredentials) =
 
 describe('Huawei Cloud IoTDA v5 consumer pact', () => {
   afterAll(() => {
-    checkCommittedPact(PROVIDERS.iotda);
+    checkCommittedPact(PACT_PROVIDER);
   });
 
   for (const c of SHOW_CASES) {

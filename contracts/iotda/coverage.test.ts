@@ -1,13 +1,14 @@
 // The committed IoTDA pact holds an interaction for every coverage row, and every interaction has a row.
+import { PACT_PROVIDER } from './constraints.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCoverage } from '../common/coverage.ts';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import { COVERAGE, INTERACTIONS } from './coverage.ts';
 
 type PactFile = { interactions: { description: string }[] };
 const readPact = (): PactFile | undefined => {
-  const file = committedPactPath(PROVIDERS.iotda);
+  const file = committedPactPath(PACT_PROVIDER);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PactFile) : undefined;
 };
 
@@ -36,6 +37,6 @@ describe('IoTDA contract coverage', () => {
   });
 
   it('rows are all for the IoTDA provider', () => {
-    expect(COVERAGE.every((r) => r.provider === PROVIDERS.iotda)).toBe(true);
+    expect(COVERAGE.every((r) => r.provider === PACT_PROVIDER)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // The IoTDA rows of the contract coverage table: each documented case and the pact interaction that pins it.
+import { PACT_PROVIDER } from './constraints.ts';
 import type { CoverageRow } from '../common/coverage.ts';
-import { PROVIDERS } from '../common/pact.ts';
 
 const DEVICE = '/v5/iot/{project_id}/devices/{device_id}';
 export const ENDPOINT_LABELS = {
@@ -36,7 +36,7 @@ export const INTERACTIONS = {
 } as const;
 
 const row = (endpoint: string, caseName: string, interaction: string): CoverageRow => ({
-  provider: PROVIDERS.iotda,
+  provider: PACT_PROVIDER,
   endpoint,
   case: caseName,
   interaction,

@@ -1,10 +1,11 @@
 // Verifies the committed IoTDA pact through WireMock: against the stateful simulator (proxy to the platform) and replayed fixtures.
+import { PACT_PROVIDER } from './constraints.ts';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resignAkskRequest } from '../../simulators/iotda/pact-resign.ts';
 import { fixtureFor } from '../../simulators/iotda/replay-cases.ts';
 import { type RunningSim, startSimulators } from '../../simulators/sim.ts';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import { verifyProvider } from '../common/provider-verify.ts';
 
 // The Pact verifier otherwise reports usage metrics over the network: no traffic leaves the machine.
@@ -16,7 +17,7 @@ const noJava = java.error
   : undefined;
 if (noJava) console.warn(`skipping the IoTDA provider verification: ${noJava}`);
 
-const pactFile = committedPactPath(PROVIDERS.iotda);
+const pactFile = committedPactPath(PACT_PROVIDER);
 /** The pact holds two AK/SK interactions (show SENT, create delay); each must be re-signed and then verified. */
 const AKSK_INTERACTIONS = 2;
 

@@ -1,5 +1,6 @@
 // Field-level constraints and fixed facts of the OceanConnect iocm v1.4.0 command API: paths, ids, lengths, ranges, defaults.
 import { z } from 'zod';
+import { OC_ERROR_CODES } from './errors.ts';
 
 const CMD_BASE = '/iocm/app/cmd/v1.4.0';
 
@@ -17,10 +18,22 @@ export const DEFAULT_EXPIRE_TIME_S = 172_800;
 /** Default and maximum page size of the two query APIs (neighbour pages: "1-1000, default 1000"). */
 export const DEFAULT_PAGE_SIZE = 1000;
 export const MAX_PAGE_SIZE = 1000;
+/** Pact provider name: names the committed pact file and the provider verification. */
+export const PACT_PROVIDER = 'oceanconnect-iocm';
+/** How a third party's pact for this API is recognised: words in its provider name, or the paths of its requests. */
+export const RECOGNISED_BY = { names: ['oceanconnect', 'iocm'], pathPrefixes: ['/iocm/'] } as const;
 /** PENDING commands a device may hold before create answers 400 100223 (VENDOR-NOTES section 2). */
-export const PENDING_LIMIT_PER_DEVICE = 20;
-/** Default per-application throttle: 100 calls per 60 s (seed error table, 1010009). Window type unverified. */
-export const DEFAULT_THROTTLE = { limit: 100, windowSeconds: 60 } as const;
+export const PENDING_CAP = 20;
+/**
+ * Default per-application throttle: 100 calls per 60 s, refused with 403 1010009 (seed error table); on by default.
+ * Fixed or sliding window is undocumented: the simulator makes it a setting and defaults to a fixed window.
+ */
+export const THROTTLE = {
+  limit: 100,
+  windowMs: 60_000,
+  enabled: true,
+  refusalCode: OC_ERROR_CODES.throttled,
+} as const;
 
 // No character set is documented for ids (only String(1-64)). We refuse whitespace and control characters,
 // which no platform-allocated id contains and which would corrupt a path segment or header (decision, DECISIONS.md).

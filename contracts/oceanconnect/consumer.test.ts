@@ -5,8 +5,8 @@ import { defaultBackoff } from '../../clients/common/backoff.ts';
 import { type CallOptions, OceanConnectClient } from '../../clients/oceanconnect/client.ts';
 import type { OceanConnectConfig } from '../../clients/oceanconnect/config.ts';
 import type { Result } from '../common/problem.ts';
-import { checkCommittedPact, newPact, PROVIDERS } from '../common/pact.ts';
-import { OC_PATHS, PENDING_LIMIT_PER_DEVICE } from './constraints.ts';
+import { checkCommittedPact, newPact } from '../common/pact.ts';
+import { OC_PATHS, PACT_PROVIDER, PENDING_CAP } from './constraints.ts';
 import { OC_INTERACTIONS as I } from './coverage.ts';
 import { type DocumentedError, errorBodyOf, findDocumentedError } from './errors.ts';
 import { fixture } from './fixtures.ts';
@@ -49,7 +49,7 @@ const { regex, integer, like } = MatchersV3;
 type Unconfigured = ReturnType<PactV4['addInteraction']>;
 type StateParams = NonNullable<Parameters<Unconfigured['given']>[1]>;
 type RequestBuilder = Parameters<NonNullable<Parameters<Unconfigured['withRequest']>[2]>>[0];
-const provider = PROVIDERS.oceanconnect;
+const provider = PACT_PROVIDER;
 const pact = newPact(provider);
 
 afterAll(() => {
@@ -380,7 +380,7 @@ describe('OceanConnect consumer pact', () => {
     const row = documented(400, '100223');
     await interaction(
       DEVICE_QUEUE_FULL,
-      { ...session, deviceId: created.deviceId, pendingLimit: PENDING_LIMIT_PER_DEVICE },
+      { ...session, deviceId: created.deviceId, pendingLimit: PENDING_CAP },
       I.createCommandLimit,
     )
       .withRequest('POST', OC_PATHS.deviceCommands, createRequest)

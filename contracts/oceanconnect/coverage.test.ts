@@ -1,14 +1,15 @@
 // Checks that the committed OceanConnect pact pins every row of the coverage table, and nothing unlisted.
+import { PACT_PROVIDER } from './constraints.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCoverage } from '../common/coverage.ts';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import { COVERAGE, OC_INTERACTIONS } from './coverage.ts';
 import { OC_ERRORS } from './errors.ts';
 
 type PactFile = { interactions: { description: string }[] };
 
-const pactPath = committedPactPath(PROVIDERS.oceanconnect);
+const pactPath = committedPactPath(PACT_PROVIDER);
 const readPact = (): PactFile => {
   if (!existsSync(pactPath)) throw new Error(`no committed pact at ${pactPath}: run the consumer test first`);
   return JSON.parse(readFileSync(pactPath, 'utf8')) as PactFile;
@@ -46,6 +47,6 @@ describe('OceanConnect contract coverage', () => {
   });
 
   it('rows belong to this provider', () => {
-    for (const r of COVERAGE) expect(r.provider).toBe(PROVIDERS.oceanconnect);
+    for (const r of COVERAGE) expect(r.provider).toBe(PACT_PROVIDER);
   });
 });

@@ -1,7 +1,7 @@
 // The OceanConnect rows of the contract coverage table: each documented case of each endpoint and the interaction that pins it.
 import type { CoverageRow } from '../common/coverage.ts';
-import { PROVIDERS } from '../common/pact.ts';
-import { OC_PATHS } from './constraints.ts';
+
+import { OC_PATHS, PACT_PROVIDER } from './constraints.ts';
 
 /** Interaction descriptions, unique within the pact; the consumer test and the coverage table both use these. */
 export const OC_INTERACTIONS = {
@@ -29,7 +29,7 @@ export const OC_INTERACTIONS = {
 } as const;
 
 const I = OC_INTERACTIONS;
-const provider = PROVIDERS.oceanconnect;
+const provider = PACT_PROVIDER;
 const LOGIN = `POST ${OC_PATHS.login}`;
 const REVOKE = `POST ${OC_PATHS.deviceCommandCancelTasks}`;
 const QUERY_TASKS = `GET ${OC_PATHS.deviceCommandCancelTasks}`;

@@ -1,7 +1,8 @@
 // Checks that every provider state in the committed OceanConnect pact is documented and carries valid params.
+import { PACT_PROVIDER } from './constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import {
   DEVICE_HAS_COMMANDS,
   OC_PROVIDER_STATES,
@@ -13,7 +14,7 @@ type PactFile = {
   interactions: { description: string; providerStates?: { name: string; params?: unknown }[] }[];
 };
 
-const pact = JSON.parse(readFileSync(committedPactPath(PROVIDERS.oceanconnect), 'utf8')) as PactFile;
+const pact = JSON.parse(readFileSync(committedPactPath(PACT_PROVIDER), 'utf8')) as PactFile;
 
 describe('OceanConnect provider states', () => {
   it('every interaction of the committed pact has exactly one documented state with valid params', () => {

@@ -1,9 +1,10 @@
 // Pact provider verification of the committed OceanConnect pact: stateful (WireMock proxying to the simulator) and replay (mapping files only).
+import { PACT_PROVIDER } from './constraints.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureForInteraction } from '../../simulators/oceanconnect/replay-cases.ts';
+import { fixtureFor } from '../../simulators/oceanconnect/replay-cases.ts';
 import { createOceanConnectSim } from '../../simulators/oceanconnect/sim.ts';
 import { ocRequestFilter } from '../../simulators/oceanconnect/verification.ts';
 import { buildPlatform, type Platform } from '../../simulators/platform/server.ts';
@@ -14,10 +15,10 @@ import {
   registerMapping,
   registerProxyToModel,
 } from '../../simulators/wiremock/mappings.ts';
-import { committedPactPath, PROVIDERS } from '../common/pact.ts';
+import { committedPactPath } from '../common/pact.ts';
 import { verifyProvider } from '../common/provider-verify.ts';
 
-const PACT = committedPactPath(PROVIDERS.oceanconnect);
+const PACT = committedPactPath(PACT_PROVIDER);
 /** The fixtures' "now" (2024-03-05T09:00:00Z), on a frozen clock: seeded times stay as the pact shows them. */
 const START = Date.UTC(2024, 2, 5, 9, 0, 0);
 
@@ -89,7 +90,7 @@ describe.skipIf(javaMissing !== undefined)('OceanConnect provider verification, 
       pactFile: PACT,
       providerBaseUrl: wiremock.url,
       mode: 'replay',
-      fixtureFor: fixtureForInteraction,
+      fixtureFor,
       requestFilter: ocRequestFilter,
     });
   }, 120_000);

@@ -1,5 +1,5 @@
 // The property suite as data: every property by name, what it says, its default runs, and how to run it.
-import type { Vendor } from '../../contracts/common/problem.ts';
+import { type Vendor, VENDORS } from '../../vendors/index.ts';
 import type { Mutation } from '../../simulators/platform/config.ts';
 import type { Session } from '../harness/session.ts';
 import { INVARIANTS } from '../invariants/index.ts';
@@ -27,15 +27,13 @@ export type SuiteProperty = {
   run(ctx: RunContext, opts: RunOptions): Promise<PropertyOutcome>;
 };
 
-const VENDORS: readonly Vendor[] = ['enos', 'oceanconnect', 'iotda'];
-
 const needSession = (ctx: RunContext): Session => {
   if (!ctx.session) throw new Error('this property drives the live simulator: open a session first');
   return ctx.session;
 };
 
 /** Model and simulator agree after every step (answers and the platform's record), and every invariant holds. */
-export const MODEL_PROPERTIES: readonly SuiteProperty[] = VENDORS.map((vendor) => ({
+export const MODEL_PROPERTIES: readonly SuiteProperty[] = VENDORS.map(({ id: vendor }) => ({
   name: `model-agreement/${vendor}`,
   says: `model and simulator agree after every step of a ${vendor} run, and every invariant holds`,
   group: 'model',

@@ -1,13 +1,10 @@
 // Every answer the EnOS simulator sends: failures as data, and the one place they become the vendor's envelope and words.
 import type { z } from 'zod';
-import { messageFor } from '../../contracts/enos/errors.ts';
+import { messageFor, THROTTLE_CODE } from '../../contracts/enos/errors.ts';
 import type { ErrorResponseStrict, TokenErrorResponseStrict } from '../../contracts/enos/responses.ts';
 
-/**
- * EnOS documents no throttle and no throttle code. When the (off by default) throttle is enabled, the simulator
- * answers this code, chosen to read as "99xxx public code + HTTP 429" **(not a vendor code)**.
- */
-export const ENOS_THROTTLE_CODE = 99429;
+/** The code of a call over the (off by default) throttle: a decision of ours, not a vendor code (contracts/enos/errors.ts). */
+export const ENOS_THROTTLE_CODE = THROTTLE_CODE;
 
 /** Why a command call was refused, as data; `renderFailure` turns it into `{code, msg}`. */
 export type EnosFailure =

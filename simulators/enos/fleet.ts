@@ -18,6 +18,15 @@ export const EnosFleetPlan = z.object({
 });
 export type EnosFleetPlan = z.infer<typeof EnosFleetPlan>;
 
+/** The vendor's section of the ready line (and of GET /__control/fleet): the application and its devices. */
+export const Fleet = z.object({
+  orgId: z.string(),
+  appKey: z.string(),
+  appSecret: z.string(),
+  devices: z.array(z.object({ assetId: z.string(), productKey: z.string(), deviceKey: z.string() })),
+});
+export type Fleet = z.infer<typeof Fleet>;
+
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** UUID-shaped hex, like the vendor's app keys; `enos-poseidon` reads the second dash-separated group as hex. */

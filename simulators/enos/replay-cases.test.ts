@@ -1,11 +1,12 @@
 // Checks the EnOS replay cases: every answer fixture is replayed, every pact interaction has exactly one, one default per endpoint.
+import { PACT_PROVIDER } from '../../contracts/enos/constraints.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from '../../contracts/common/pact.ts';
+import { committedPactPath } from '../../contracts/common/pact.ts';
 import { fixturesDirOf } from '../replay/mapping-files.ts';
 import { fixtureFor, REPLAY_CASES } from './replay-cases.ts';
 
-const pact = JSON.parse(readFileSync(committedPactPath(PROVIDERS.enos), 'utf8')) as {
+const pact = JSON.parse(readFileSync(committedPactPath(PACT_PROVIDER), 'utf8')) as {
   interactions: {
     description: string;
     request: { method: string; path: string; query?: Record<string, string[]> };

@@ -1,5 +1,5 @@
 // The EnOS Connection Service v2.1 simulator: store, throttle, fleet and routes wired into the platform's VendorSim contract.
-import { VENDOR_PENDING_CAPS } from '../model/behaviour.ts';
+import { PENDING_CAP } from '../../contracts/enos/constraints.ts';
 import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
@@ -46,7 +46,7 @@ export const enosSimFactory =
     const options = EnosSimOptions.parse(input);
     const { config, clock } = ctx;
     const store = new CommandStore(clock, {
-      pendingCap: VENDOR_PENDING_CAPS.enos,
+      pendingCap: PENDING_CAP,
       idPrefix: 'enos-',
       seed: config.seed,
       defaultTimeoutMs: 30_000,

@@ -1,8 +1,17 @@
 // The default IoTDA fleet derived from the simulator seed: project id, AK/SK, IAM token and device ids, always the same per seed.
-import type { FleetSections } from '../platform/ready-info.ts';
+import { z } from 'zod';
 import { fnv1a32, mulberry32 } from '../model/rng.ts';
 
-export type IotdaFleetSection = FleetSections['iotda'];
+/** The vendor's section of the ready line (and of GET /__control/fleet): project, credentials and devices. */
+export const Fleet = z.object({
+  projectId: z.string(),
+  ak: z.string(),
+  sk: z.string(),
+  authToken: z.string(),
+  devices: z.array(z.string()),
+});
+export type Fleet = z.infer<typeof Fleet>;
+export type IotdaFleetSection = Fleet;
 
 const HEX = '0123456789abcdef';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

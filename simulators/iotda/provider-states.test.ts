@@ -1,9 +1,10 @@
 // Provider states through the control API: every interaction of the committed pact is reproduced exactly, and bad states are refused.
+import { PACT_PROVIDER } from '../../contracts/iotda/constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sign } from '../../clients/iotda/aksk-signer.ts';
 import { parseHuaweiTime } from '../../contracts/common/huawei-time.ts';
-import { committedPactPath, PROVIDERS } from '../../contracts/common/pact.ts';
+import { committedPactPath } from '../../contracts/common/pact.ts';
 import {
   CREDENTIALS_REJECTED,
   DEVICE_ABSENT,
@@ -26,7 +27,7 @@ type Interaction = {
   response: { status: number; body?: { content: Record<string, unknown> } };
 };
 
-const PACT = JSON.parse(readFileSync(committedPactPath(PROVIDERS.iotda), 'utf8')) as {
+const PACT = JSON.parse(readFileSync(committedPactPath(PACT_PROVIDER), 'utf8')) as {
   interactions: Interaction[];
 };
 /** The pacts' example world is 2024-03-05 08:15:00 UTC: with the clock there, every example is reproducible. */

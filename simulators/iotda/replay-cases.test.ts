@@ -1,11 +1,12 @@
 // Checks the IoTDA replay cases: every answer fixture is replayed, every pact interaction has exactly one of the right status.
+import { PACT_PROVIDER } from '../../contracts/iotda/constraints.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from '../../contracts/common/pact.ts';
+import { committedPactPath } from '../../contracts/common/pact.ts';
 import { fixturesDirOf } from '../replay/mapping-files.ts';
 import { COLLECTION_PATH, fixtureFor, HISTORY_PATH, REPLAY_CASES, SHOW_PATH } from './replay-cases.ts';
 
-const pact = JSON.parse(readFileSync(committedPactPath(PROVIDERS.iotda), 'utf8')) as {
+const pact = JSON.parse(readFileSync(committedPactPath(PACT_PROVIDER), 'utf8')) as {
   interactions: {
     description: string;
     request: { method: string; path: string };

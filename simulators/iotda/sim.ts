@@ -1,5 +1,5 @@
 // The Huawei Cloud IoTDA v5 simulator: store, throttle and tenant wired to the platform server as a VendorSim.
-import { VENDOR_PENDING_CAPS } from '../model/behaviour.ts';
+import { PENDING_CAP } from '../../contracts/iotda/constraints.ts';
 import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
@@ -29,7 +29,7 @@ const faultAnswer = (fault: PlatformFault, requestId: () => string): Answer => {
 export const createIotdaSim: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> => {
   const { config, clock } = ctx;
   const store = new CommandStore(clock, {
-    pendingCap: VENDOR_PENDING_CAPS.iotda,
+    pendingCap: PENDING_CAP,
     idPrefix: 'iotda-',
     seed: config.seed,
     defaultBehaviour: config.deviceBehaviour,

@@ -1,6 +1,5 @@
-// Scriptable device behaviour (delays, failure ratio, silence, results) and the per-vendor pending caps.
+// Scriptable device behaviour: delays, failure ratio, silence, results.
 import { z } from 'zod';
-import type { Vendor } from '../../contracts/common/problem.ts';
 
 /**
  * How a device answers a command sent to it. Every field is a configurable default of the simulator: the vendors do
@@ -22,13 +21,3 @@ export const DeviceBehaviour = z.object({
 });
 export type DeviceBehaviour = z.infer<typeof DeviceBehaviour>;
 export type DeviceBehaviourInput = z.input<typeof DeviceBehaviour>;
-
-/**
- * PENDING commands one device may hold: EnOS 50 cached commands (error 11902), OceanConnect 20 (100223),
- * IoTDA 20 (VENDOR-NOTES sections 1 to 3).
- */
-export const VENDOR_PENDING_CAPS: Readonly<Record<Vendor, number>> = {
-  enos: 50,
-  oceanconnect: 20,
-  iotda: 20,
-};

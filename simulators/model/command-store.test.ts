@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VENDOR_PENDING_CAPS } from './behaviour.ts';
+import { perVendor } from '../../vendors/index.ts';
 import { assertTransition } from './command.ts';
 import { okOf, setup, T0 } from './test-support.ts';
 
@@ -121,8 +121,9 @@ describe('command store: pending cap', () => {
   });
 
   it('applies the vendor caps (EnOS 50, OceanConnect and IoTDA 20)', () => {
-    expect(VENDOR_PENDING_CAPS).toEqual({ enos: 50, oceanconnect: 20, iotda: 20 });
-    for (const cap of Object.values(VENDOR_PENDING_CAPS)) {
+    const caps = perVendor((v) => v.pendingCap);
+    expect(caps).toEqual({ enos: 50, oceanconnect: 20, iotda: 20 });
+    for (const cap of Object.values(caps)) {
       const { store } = setup({ pendingCap: cap });
       store.addDevice('d');
       for (let i = 0; i < cap; i++) okOf(store.create('d', { payload: i, ttlMs: DAY }));

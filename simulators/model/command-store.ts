@@ -36,7 +36,7 @@ import { Scheduler } from './scheduler.ts';
 export type { CommandPage, CommandQuery } from './listing.ts';
 
 export const CommandStoreConfig = z.object({
-  /** PENDING commands one device may hold (VENDOR_PENDING_CAPS: EnOS 50, OceanConnect 20, IoTDA 20). */
+  /** PENDING commands one device may hold (each vendor's PENDING_CAP in contracts/<vendor>/constraints.ts). */
   pendingCap: z.number().int().positive().default(20),
   /** Generated ids are `<idPrefix><n>`, n = 1, 2, ... skipping ids already taken. */
   idPrefix: z.string().default('cmd-'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vendorOf } from '../../vendors/index.ts';
 import * as model from './index.ts';
 
 describe('model index', () => {
@@ -10,7 +11,6 @@ describe('model index', () => {
       'predictAllowed',
       'CommandStore',
       'DeviceBehaviour',
-      'VENDOR_PENDING_CAPS',
       'CommandView',
       'StoreRefusal',
       'measureMemoryPerCommand',
@@ -23,7 +23,7 @@ describe('model index', () => {
 
   it('wires clock, store and throttle together', () => {
     const clock = new model.SimClock({ startEpochMs: 0, frozen: true });
-    const store = new model.CommandStore(clock, { pendingCap: model.VENDOR_PENDING_CAPS.enos });
+    const store = new model.CommandStore(clock, { pendingCap: vendorOf('enos').pendingCap });
     const throttle = new model.Throttle();
     store.addDevice('d', { online: true, behaviour: { ackDelayMs: 1, responseDelayMs: 1 } });
     expect(throttle.check('app', clock.now()).allowed).toBe(true);

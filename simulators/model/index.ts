@@ -9,7 +9,7 @@ export { MutationList, STORE_MUTATIONS, THROTTLE_MUTATIONS, hasMutation } from '
 export type { StoreMutation, ThrottleMutation } from './mutations.ts';
 export { predictAllowed } from './throttle-predict.ts';
 export type { ThrottlePrediction } from './throttle-predict.ts';
-export { DeviceBehaviour, VENDOR_PENDING_CAPS } from './behaviour.ts';
+export { DeviceBehaviour } from './behaviour.ts';
 export type { DeviceBehaviourInput } from './behaviour.ts';
 export { CommandChange, CommandView, CreateCommandInput, StoreRefusal, assertTransition } from './command.ts';
 export type { CancelAllResult, CancelResult, CreateResult } from './command.ts';

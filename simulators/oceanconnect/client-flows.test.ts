@@ -5,13 +5,13 @@ import { OceanConnectClient } from '../../clients/oceanconnect/client.ts';
 import type { OceanConnectConfig } from '../../clients/oceanconnect/config.ts';
 import type { Result } from '../../contracts/common/problem.ts';
 import { buildPlatform, type Platform } from '../platform/server.ts';
-import type { OceanConnectFleet } from '../platform/ready-info.ts';
+import type { Fleet } from './fleet.ts';
 import { createOceanConnectSim } from './sim.ts';
 import { T0 } from './test-support.ts';
 
 let platform: Platform;
 let baseUrl: string;
-let fleet: Omit<OceanConnectFleet, 'baseUrl'>;
+let fleet: Fleet;
 let device: string;
 
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 // The default fleet: derived from the seed, sized by devicesPerVendor, offline with the configured behaviour, restored by reset.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppId, DeviceId } from '../../contracts/oceanconnect/constraints.ts';
-import { OceanConnectFleet } from '../platform/ready-info.ts';
+import { Fleet } from './fleet.ts';
 import { type Harness, startOc } from './test-support.ts';
 
 const started: Harness[] = [];
@@ -26,7 +26,7 @@ describe('OceanConnect fleet', () => {
 
   it('has devicesPerVendor distinct, valid device ids and valid credentials', async () => {
     const h = await start({ devicesPerVendor: 200 });
-    expect(OceanConnectFleet.omit({ baseUrl: true }).parse(h.fleet)).toEqual(h.fleet);
+    expect(Fleet.parse(h.fleet)).toEqual(h.fleet);
     expect(new Set(h.fleet.devices).size).toBe(200);
     for (const d of h.fleet.devices) expect(DeviceId.safeParse(d).success).toBe(true);
     expect(AppId.safeParse(h.fleet.appId).success).toBe(true);

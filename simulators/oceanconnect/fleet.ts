@@ -1,5 +1,6 @@
 // The deterministic OceanConnect fleet and every id the simulator makes: derived from the configured seed by hashing.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -24,7 +25,10 @@ export const uuidId = (seed: number, label: string): string => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[Number.parseInt(h[16]!, 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
-export type OcFleet = { appId: string; secret: string; devices: string[] };
+/** The vendor's section of the ready line (and of GET /__control/fleet): the application and its devices. */
+export const Fleet = z.object({ appId: z.string(), secret: z.string(), devices: z.array(z.string()) });
+export type Fleet = z.infer<typeof Fleet>;
+export type OcFleet = Fleet;
 
 /** The default application and its devices: the same seed always gives the same credentials and device ids. */
 export const fleetOf = (seed: number, devices: number): OcFleet => ({

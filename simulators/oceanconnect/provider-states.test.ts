@@ -1,6 +1,6 @@
 // Every provider state of the OceanConnect pact, set through the control API, does what its name and params say.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OC_PATHS, PENDING_LIMIT_PER_DEVICE } from '../../contracts/oceanconnect/constraints.ts';
+import { OC_PATHS, PENDING_CAP } from '../../contracts/oceanconnect/constraints.ts';
 import { fixture } from '../../contracts/oceanconnect/fixtures.ts';
 import {
   APP_AUTHENTICATED,
@@ -85,7 +85,7 @@ describe('OceanConnect provider states', () => {
   });
 
   it('DEVICE_QUEUE_FULL: the next create is 400 100223; another limit than 20 is refused', async () => {
-    await set(DEVICE_QUEUE_FULL, { ...session, deviceId: DEVICE, pendingLimit: PENDING_LIMIT_PER_DEVICE });
+    await set(DEVICE_QUEUE_FULL, { ...session, deviceId: DEVICE, pendingLimit: PENDING_CAP });
     const r = await as(OC_PATHS.deviceCommands, 'POST', commandBody(DEVICE));
     expect([r.status, r.body]).toEqual([400, errorBody('100223', 'Command counts has reached the upLimit.')]);
     const other = await h.providerState(DEVICE_QUEUE_FULL, { ...session, deviceId: DEVICE, pendingLimit: 5 });

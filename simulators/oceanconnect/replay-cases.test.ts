@@ -1,12 +1,13 @@
 // REPLAY_CASES covers every answer fixture once, one default per endpoint, and every pact interaction with one fixture.
+import { PACT_PROVIDER } from '../../contracts/oceanconnect/constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from '../../contracts/common/pact.ts';
+import { committedPactPath } from '../../contracts/common/pact.ts';
 import { fixtureNames } from '../../contracts/oceanconnect/fixtures.ts';
-import { fixtureForInteraction, REPLAY_CASES } from './replay-cases.ts';
+import { fixtureFor, REPLAY_CASES } from './replay-cases.ts';
 
 type Pact = { interactions: { description: string; request: { method: string; path: string } }[] };
-const pact = JSON.parse(readFileSync(committedPactPath(PROVIDERS.oceanconnect), 'utf8')) as Pact;
+const pact = JSON.parse(readFileSync(committedPactPath(PACT_PROVIDER), 'utf8')) as Pact;
 
 /** Java and JavaScript agree on these simple patterns: a full match of the path. */
 const matches = (pattern: string, path: string): boolean => new RegExp(`^(?:${pattern})$`).test(path);
@@ -33,7 +34,7 @@ describe('OceanConnect replay cases', () => {
       const cases = REPLAY_CASES.filter((c) => c.interactions.includes(description));
       expect(cases.map((c) => c.fixture)).toHaveLength(1);
       const c = cases[0]!;
-      expect(fixtureForInteraction(description)).toBe(c.fixture);
+      expect(fixtureFor(description)).toBe(c.fixture);
       expect(c.method === 'ANY' || c.method === interaction.request.method).toBe(true);
       expect(matches(c.urlPathPattern, interaction.request.path)).toBe(true);
     },

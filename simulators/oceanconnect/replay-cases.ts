@@ -101,5 +101,5 @@ export const REPLAY_CASES: readonly ReplayCase[] = [...successCases, ...errorCas
 );
 
 /** The fixture answering a pact interaction in replay mode (exactly one per interaction, checked by a test). */
-export const fixtureForInteraction = (description: string): string | undefined =>
+export const fixtureFor = (description: string): string | undefined =>
   fixtureAnswering(REPLAY_CASES, description);

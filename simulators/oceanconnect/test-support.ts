@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { OC_PATHS } from '../../contracts/oceanconnect/constraints.ts';
 import type { SimConfigInput } from '../platform/config.ts';
 import { buildPlatform, type Platform } from '../platform/server.ts';
-import type { OceanConnectFleet } from '../platform/ready-info.ts';
+import type { Fleet } from './fleet.ts';
 import type { OcSimOptionsInput } from './options.ts';
 import { makeOceanConnectSim } from './sim.ts';
 
@@ -21,7 +21,7 @@ export const startOc = async (config: SimConfigInput = {}, options: OcSimOptions
   );
   await platform.app.ready();
   const sim = platform.vendors.get('oceanconnect')!;
-  const fleet = sim.fleet() as Omit<OceanConnectFleet, 'baseUrl'>;
+  const fleet = sim.fleet() as Fleet;
   const app = platform.app;
 
   const json = (res: LightMyRequestResponse): unknown => (res.body === '' ? undefined : JSON.parse(res.body));

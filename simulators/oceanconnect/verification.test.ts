@@ -1,13 +1,14 @@
 // Verification plumbing for the OceanConnect pact: the form body restored, and look-alike interactions told apart.
+import { PACT_PROVIDER } from '../../contracts/oceanconnect/constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { committedPactPath, PROVIDERS } from '../../contracts/common/pact.ts';
+import { committedPactPath } from '../../contracts/common/pact.ts';
 import { interactionFor } from '../../contracts/common/provider-verify.ts';
 import { OC_INTERACTIONS as I } from '../../contracts/oceanconnect/coverage.ts';
 import { APP_AUTHENTICATED } from '../../contracts/oceanconnect/provider-states.ts';
 import { restoreFormBody } from './verification.ts';
 
-const PACT = JSON.parse(readFileSync(committedPactPath(PROVIDERS.oceanconnect), 'utf8'));
+const PACT = JSON.parse(readFileSync(committedPactPath(PACT_PROVIDER), 'utf8'));
 const PATH = '/iocm/app/cmd/v1.4.0/deviceCommandCancelTasks';
 const session = { appId: 'Vh2mQ0fXbT4kLr8sNc1yPz7aWd3e', accessToken: 'a7d3c1e9f05b4d2e8c6a1f3b9e0d7c5a' };
 

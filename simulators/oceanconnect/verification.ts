@@ -1,5 +1,7 @@
-// Request rewriting for Pact verification of the OceanConnect pact: the login form is sent as a form again.
+// What Pact verification of the OceanConnect pact needs from the simulator: replay fixtures, and the login form sent as a form again.
 import type { ProviderVerification } from '../../contracts/common/provider-verify.ts';
+import type { Fleet } from './fleet.ts';
+import { fixtureFor } from './replay-cases.ts';
 
 type Filter = NonNullable<ProviderVerification['requestFilter']>;
 type VerifierRequest = Parameters<Filter>[0];
@@ -24,3 +26,11 @@ export const restoreFormBody = (req: VerifierRequest): void => {
 
 /** The request filter of both OceanConnect verifications (stateful and replay). */
 export const ocRequestFilter: Filter = (req) => restoreFormBody(req);
+
+/** The vendor's part of a provider verification (contracts/verify-all.ts): replay fixtures, form bodies restored. */
+export const providerVerification = (
+  _fleet: Fleet,
+): Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'> => ({
+  fixtureFor,
+  requestFilter: ocRequestFilter,
+});

@@ -1,5 +1,5 @@
 // Everything one OceanConnect simulator holds (store, throttle, apps, devices, tasks, faults) and how it is reset.
-import { VENDOR_PENDING_CAPS } from '../model/behaviour.ts';
+import { PENDING_CAP } from '../../contracts/oceanconnect/constraints.ts';
 import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformContext } from '../platform/vendor-sim.ts';
@@ -32,7 +32,7 @@ export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {})
   const options = OcSimOptions.parse(input);
   const { seed } = ctx.config;
   const store = new CommandStore(ctx.clock, {
-    pendingCap: VENDOR_PENDING_CAPS.oceanconnect,
+    pendingCap: PENDING_CAP,
     idPrefix: `${hexId(seed, 'command-prefix').slice(0, 8)}-`,
     seed,
     defaultBehaviour: ctx.config.deviceBehaviour,

@@ -3,9 +3,20 @@ import { z } from 'zod';
 import { DeviceBehaviour } from '../model/behaviour.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
 import { DriftProfile } from './drift-profile.ts';
+import { type ThrottleFacts, type Vendor, VENDORS } from '../../vendors/index.ts';
 
-const throttleFor = (enabled: boolean) =>
-  ThrottleConfig.extend({ enabled: z.boolean().default(enabled) }).prefault({});
+/** A vendor's throttle, its defaults (limit, window, on or off) from the vendor's contract facts. */
+const throttleFor = ({ limit, windowMs, enabled }: ThrottleFacts) =>
+  ThrottleConfig.extend({
+    limit: ThrottleConfig.shape.limit.unwrap().default(limit),
+    windowMs: ThrottleConfig.shape.windowMs.unwrap().default(windowMs),
+    enabled: z.boolean().default(enabled),
+  }).prefault({});
+
+const throttles = Object.fromEntries(VENDORS.map((v) => [v.id, throttleFor(v.throttle)])) as Record<
+  Vendor,
+  ReturnType<typeof throttleFor>
+>;
 
 /** The deliberate faults a mutation check can switch on, one at a time. */
 export const MUTATIONS = [
@@ -30,13 +41,8 @@ export const SimConfig = z.object({
   devicesPerVendor: z.number().int().nonnegative().max(100_000).default(10),
   bodyLimitBytes: z.number().int().positive().default(1_048_576),
   journalCapacity: z.number().int().nonnegative().default(100_000),
-  /**
-   * Per-application throttles. OceanConnect documents 100 calls per 60 s (1010009), on by default. EnOS documents
-   * none and IoTDA's API-gateway limit (APIG.0308) is unverified: off by default, configurable.
-   */
-  throttle: z
-    .object({ enos: throttleFor(false), oceanconnect: throttleFor(true), iotda: throttleFor(false) })
-    .prefault({}),
+  /** Per-application throttle of each vendor; defaults from each vendor's THROTTLE (contracts/<vendor>/constraints.ts). */
+  throttle: z.object(throttles).prefault({}),
   /**
    * Deliberate faults for the property suite's mutation check (see property-tests/): never set in normal runs.
    * Each name is one fault; the model and the vendor simulators read the list at start.

@@ -1,45 +1,18 @@
-// The one JSON line `harness sim` prints when ready: URLs, credentials and device ids of every simulated vendor.
+// The one JSON line `harness sim` prints when ready: URLs, and each registered vendor's credentials and device ids.
 import { z } from 'zod';
+import { type AnyVendor, VENDORS } from '../../vendors/index.ts';
 
-export const EnosFleet = z.object({
-  baseUrl: z.string().url(),
-  orgId: z.string(),
-  appKey: z.string(),
-  appSecret: z.string(),
-  devices: z.array(z.object({ assetId: z.string(), productKey: z.string(), deviceKey: z.string() })),
-});
-export type EnosFleet = z.infer<typeof EnosFleet>;
+/** What each vendor simulator reports about its fleet (simulators/<vendor>/fleet.ts); the base URL is added by whoever knows the front door. */
+export type FleetSections = { [D in AnyVendor as D['id']]: z.infer<D['fleet']> };
 
-export const OceanConnectFleet = z.object({
-  baseUrl: z.string().url(),
-  appId: z.string(),
-  secret: z.string(),
-  devices: z.array(z.string()),
-});
-export type OceanConnectFleet = z.infer<typeof OceanConnectFleet>;
+export type ReadyInfo = {
+  wiremockUrl: string;
+  controlUrl: string;
+} & { [V in keyof FleetSections]: FleetSections[V] & { baseUrl: string } };
 
-export const IotdaFleet = z.object({
-  baseUrl: z.string().url(),
-  projectId: z.string(),
-  ak: z.string(),
-  sk: z.string(),
-  authToken: z.string(),
-  devices: z.array(z.string()),
-});
-export type IotdaFleet = z.infer<typeof IotdaFleet>;
-
+/** The ready line's schema: each vendor's section is its fleet and the base URL its clients call. */
 export const ReadyInfo = z.object({
   wiremockUrl: z.string().url(),
   controlUrl: z.string().url(),
-  enos: EnosFleet,
-  oceanconnect: OceanConnectFleet,
-  iotda: IotdaFleet,
-});
-export type ReadyInfo = z.infer<typeof ReadyInfo>;
-
-/** What each vendor simulator reports about its fleet; the base URL is added by whoever knows the front door. */
-export type FleetSections = {
-  enos: Omit<EnosFleet, 'baseUrl'>;
-  oceanconnect: Omit<OceanConnectFleet, 'baseUrl'>;
-  iotda: Omit<IotdaFleet, 'baseUrl'>;
-};
+  ...Object.fromEntries(VENDORS.map((v) => [v.id, v.fleet.extend({ baseUrl: z.string().url() })])),
+}) as unknown as z.ZodType<ReadyInfo>;

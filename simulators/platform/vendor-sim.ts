@@ -17,7 +17,7 @@ export type ProviderStateOutcome =
   | { ok: true; values?: Record<string, unknown> }
   | { ok: false; message: string };
 
-export type VendorSim<V extends Vendor = Vendor> = {
+export type VendorSim<V extends string = Vendor> = {
   readonly vendor: V;
   /** URL path prefixes this vendor owns: unmatched requests under them get this vendor's error. */
   readonly prefixes: readonly string[];
@@ -30,7 +30,7 @@ export type VendorSim<V extends Vendor = Vendor> = {
   /** Vendor error code in an answer body, for the journal (undefined for a success). */
   errorCodeOf(status: number, body: unknown): string | undefined;
   /** Credentials and device ids of the current fleet. */
-  fleet(): FleetSections[V];
+  fleet(): V extends Vendor ? FleetSections[V] : unknown;
   /** The store key of a vendor device id (EnOS: an assetId or `productKey/deviceKey`). */
   deviceKeyOf(vendorDeviceId: string): string | undefined;
   /** Forgets every command, token and throttle window, and seeds the default fleet again. */
@@ -39,4 +39,4 @@ export type VendorSim<V extends Vendor = Vendor> = {
   providerState(state: string, params: unknown): ProviderStateOutcome;
 };
 
-export type VendorSimFactory<V extends Vendor = Vendor> = (ctx: PlatformContext) => VendorSim<V>;
+export type VendorSimFactory<V extends string = Vendor> = (ctx: PlatformContext) => VendorSim<V>;

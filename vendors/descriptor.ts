@@ -1,0 +1,39 @@
+// What a vendor plugs into the harness: the descriptor every vendor's registry entry fills, one field per capability.
+import type { z } from 'zod';
+import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
+import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
+
+/** A vendor's throttle as the simulator runs it by default, and the error code that refuses a call over it. */
+export type ThrottleFacts = {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly enabled: boolean;
+  readonly refusalCode: string;
+};
+
+/**
+ * One vendor. Every field comes from the vendor's own folders (`contracts/<id>/`, `clients/<id>/`,
+ * `simulators/<id>/`, ...); capabilities read them through `VENDORS` and never name a vendor themselves.
+ */
+export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObject = z.ZodObject> = {
+  /** The id used in URLs of the control API, CLI flags, report fields and folder names. */
+  readonly id: Id;
+  /** The vendor's name as people write it (messages, reports). */
+  readonly name: string;
+  /** Pact provider name: names the committed pact file and the provider verification (contracts/<id>/constraints.ts). */
+  readonly pactProvider: string;
+  /** Words of a pact's provider name, and request path prefixes, that tell a third party's pact is for this vendor. */
+  readonly recognisedBy: { readonly names: readonly string[]; readonly pathPrefixes: readonly string[] };
+  /** PENDING commands one device may hold (contracts/<id>/constraints.ts). */
+  readonly pendingCap: number;
+  /** The simulator's default throttle and its refusal code (contracts/<id>/constraints.ts). */
+  readonly throttle: ThrottleFacts;
+  /** The vendor's section of the simulator's ready line: credentials and device ids (simulators/<id>/fleet.ts). */
+  readonly fleet: Fleet;
+  /** The simulator plug-in with its default options (simulators/<id>/sim.ts). */
+  readonly simulator: VendorSimFactory<Id>;
+  /** The vendor's part of verifying its committed pact against the simulator (simulators/<id>/verification.ts). */
+  readonly providerVerification: (
+    fleet: z.infer<Fleet>,
+  ) => Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'>;
+};

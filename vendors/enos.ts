@@ -1,0 +1,18 @@
+// The EnOS entry of the vendor registry: what its folders under contracts/, clients/ and simulators/ bring to each capability.
+import { PACT_PROVIDER, PENDING_CAP, RECOGNISED_BY, THROTTLE } from '../contracts/enos/constraints.ts';
+import { Fleet } from '../simulators/enos/fleet.ts';
+import { createEnosSim } from '../simulators/enos/sim.ts';
+import { providerVerification } from '../simulators/enos/verification.ts';
+import type { VendorDescriptor } from './descriptor.ts';
+
+export const enos = {
+  id: 'enos',
+  name: 'EnOS',
+  pactProvider: PACT_PROVIDER,
+  recognisedBy: RECOGNISED_BY,
+  pendingCap: PENDING_CAP,
+  throttle: THROTTLE,
+  fleet: Fleet,
+  providerVerification,
+  simulator: createEnosSim,
+} as const satisfies VendorDescriptor<'enos', typeof Fleet>;

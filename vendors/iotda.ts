@@ -1,0 +1,18 @@
+// The IoTDA entry of the vendor registry: what its folders under contracts/, clients/ and simulators/ bring to each capability.
+import { PACT_PROVIDER, PENDING_CAP, RECOGNISED_BY, THROTTLE } from '../contracts/iotda/constraints.ts';
+import { Fleet } from '../simulators/iotda/fleet.ts';
+import { createIotdaSim } from '../simulators/iotda/sim.ts';
+import { providerVerification } from '../simulators/iotda/verification.ts';
+import type { VendorDescriptor } from './descriptor.ts';
+
+export const iotda = {
+  id: 'iotda',
+  name: 'IoTDA',
+  pactProvider: PACT_PROVIDER,
+  recognisedBy: RECOGNISED_BY,
+  pendingCap: PENDING_CAP,
+  throttle: THROTTLE,
+  fleet: Fleet,
+  providerVerification,
+  simulator: createIotdaSim,
+} as const satisfies VendorDescriptor<'iotda', typeof Fleet>;
