@@ -1,6 +1,6 @@
 // The auth headers of one IoTDA request: an IAM token as X-Auth-Token, or an AK/SK signature over the exact request.
 import type { IotdaCredentials } from '../../contracts/iotda/requests.ts';
-import { type QueryParams, sign } from './aksk-signer.ts';
+import { type QueryParams, sign } from '../../contracts/iotda/signing.ts';
 
 export type OutgoingRequest = {
   method: 'GET' | 'POST';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Problem, Result } from '../../contracts/common/problem.ts';
 import { readFixture } from '../../contracts/iotda/pact-bodies.ts';
 import type { IotdaCredentials } from '../../contracts/iotda/requests.ts';
-import { verifySignature } from './aksk-signer.ts';
+import { verifySignature } from '../../contracts/iotda/signing.ts';
 import { createIotdaClient, type IotdaClientConfig, iotdaBackoff } from './client.ts';
 
 const ORIGIN = 'http://iotda.test';

@@ -24,7 +24,7 @@ import { toCanonical } from '../../contracts/iotda/states.ts';
 import { type BackoffPolicy, defaultBackoff, WindowTracker, withThrottleBackoff } from '../common/backoff.ts';
 import { type HttpAnswer, send } from '../common/http.ts';
 import { withAuthHeaders } from './auth.ts';
-import type { QueryParams } from './aksk-signer.ts';
+import type { QueryParams } from '../../contracts/iotda/signing.ts';
 
 const VENDOR = 'iotda' as const;
 

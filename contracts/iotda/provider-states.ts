@@ -7,7 +7,7 @@ import { IotdaStatus } from './states.ts';
 
 /**
  * Credentials the provider must accept (or, for CREDENTIALS_REJECTED, refuse). With `aksk`, a provider verifier must
- * re-sign each replayed request with this AK/SK (clients/iotda/aksk-signer.ts), since the pact holds only an example
+ * re-sign each replayed request with this AK/SK (contracts/iotda/signing.ts), since the pact holds only an example
  * signature; with `token`, the provider accepts this token.
  */
 export const SeededAuth = IotdaCredentials;

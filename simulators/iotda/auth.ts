@@ -1,6 +1,6 @@
 // Who is calling: an `X-Auth-Token` the simulator issued, or an SDK-HMAC-SHA256 signature verified over the raw request.
 import type { IncomingHttpHeaders } from 'node:http';
-import { verifySignature } from '../../clients/iotda/aksk-signer.ts';
+import { verifySignature } from '../../contracts/iotda/signing.ts';
 import { AkskAuthHeaders, TokenAuthHeaders } from '../../contracts/iotda/requests.ts';
 import { type Answer, authenticationFailed } from './answers.ts';
 import type { IotdaWorld, Principal } from './world.ts';

@@ -1,6 +1,6 @@
 // The Pact re-signing filter: the request it rewrites verifies with the provider state's AK/SK; others are left alone.
 import { describe, expect, it } from 'vitest';
-import { verifySignature } from '../../clients/iotda/aksk-signer.ts';
+import { verifySignature } from '../../contracts/iotda/signing.ts';
 import { type ReplayedRequest, resignAkskRequest } from './pact-resign.ts';
 
 const AKSK = {

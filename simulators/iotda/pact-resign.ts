@@ -5,7 +5,7 @@ import {
   type QueryParams,
   SDK_SIGNING_ALGORITHM,
   sign,
-} from '../../clients/iotda/aksk-signer.ts';
+} from '../../contracts/iotda/signing.ts';
 import { SeededAuth } from '../../contracts/iotda/provider-states.ts';
 
 /** The parts of the verifier proxy's (express) request that are read and rewritten. */

@@ -2,7 +2,7 @@
 import { PACT_PROVIDER } from '../../contracts/iotda/constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sign } from '../../clients/iotda/aksk-signer.ts';
+import { sign } from '../../contracts/iotda/signing.ts';
 import { parseHuaweiTime } from '../../contracts/common/huawei-time.ts';
 import { committedPactPath } from '../../contracts/common/pact.ts';
 import {

@@ -1,6 +1,6 @@
 // The API-gateway throttle: off by default; when on, 429 APIG.0308 per token / per access key, with the fixture's text.
 import { describe, expect, it } from 'vitest';
-import { sign } from '../../clients/iotda/aksk-signer.ts';
+import { sign } from '../../contracts/iotda/signing.ts';
 import { ApigThrottleBody } from '../../contracts/iotda/errors.ts';
 import { readFixture } from '../../contracts/iotda/pact-bodies.ts';
 import { setupSim } from './test-support.ts';

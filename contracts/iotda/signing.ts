@@ -1,6 +1,6 @@
 // AK/SK request signing (SDK-HMAC-SHA256) exactly as Huawei's SDKs compute it, and its verification for a server.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { formatHuaweiTime, parseHuaweiTime } from '../../contracts/common/huawei-time.ts';
+import { formatHuaweiTime, parseHuaweiTime } from '../common/huawei-time.ts';
 
 export const SDK_SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

@@ -11,7 +11,7 @@ import {
   type SignableRequest,
   sign,
   verifySignature,
-} from './aksk-signer.ts';
+} from './signing.ts';
 
 const AK = 'HPUAEXAMPLEAK0000001';
 const SK = 'sKexampleSecretKey0000000000000000000001';
