@@ -1,4 +1,6 @@
 // Starts the whole simulator: the platform model behind WireMock (stateful mode) or WireMock alone (replay mode), and says where.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONTROL_PREFIX } from '../contracts/control/api.ts';
 import { VENDORS } from '../vendors/index.ts';
@@ -11,6 +13,7 @@ import { DEFAULTS_FILE, FAULTS_PATH, MARKER_FILE, mappingsDirOf } from './replay
 import { CASE_HEADER, CASE_QUERY, FAULT_HEADER } from './replay/replay-case.ts';
 import type { LaunchOptions } from './wiremock/launcher.ts';
 import { launchWireMock, type WireMockHandle } from './wiremock/launcher.ts';
+import { SimulatorError, wireMockProblem } from './wiremock/errors.ts';
 import { loadMappingFiles, registerMapping, registerProxyToModel } from './wiremock/mappings.ts';
 
 /** Every registered vendor's simulator, with its default options. */
@@ -27,6 +30,8 @@ export type SimOptions = {
   /** Port of the platform model (0: any free one). */
   platformPort?: number;
   latency?: LatencyProfile;
+  /** Serve the front door over HTTPS with a CA and certificate made for this run (embedded launcher only). */
+  https?: boolean;
 };
 
 export type RunningSim = {
@@ -53,12 +58,34 @@ const sectionOf = (platform: Platform, vendor: string): object => {
 };
 
 /** The ready line. In replay mode the platform is not served, but it still provides the fleet and credentials. */
-const readyInfo = (platform: Platform, wiremockUrl: string, controlUrl: string): ReadyInfo =>
+const readyInfo = (
+  platform: Platform,
+  wiremockUrl: string,
+  controlUrl: string,
+  tls: TlsFiles | undefined,
+): ReadyInfo =>
   ({
     wiremockUrl,
     controlUrl,
+    ...(tls ? { tls: { caFile: tls.caFile } } : {}),
     ...Object.fromEntries(VENDORS.map((v) => [v.id, { baseUrl: wiremockUrl, ...sectionOf(platform, v.id) }])),
   }) as ReadyInfo;
+
+type TlsFiles = Awaited<ReturnType<typeof import('./wiremock/tls.ts').makeFrontDoorTls>> & { dir: string };
+
+/** The run's CA and front-door certificate, in a folder of their own that stop() removes. */
+const makeTls = async (launch: LaunchOptions): Promise<TlsFiles> => {
+  if ((launch.launcher ?? 'embedded') !== 'embedded')
+    throw new SimulatorError(
+      wireMockProblem(
+        'https-unsupported',
+        `--https needs the embedded launcher (it serves certificate files from this host), not ${launch.launcher}`,
+      ),
+    );
+  const dir = await mkdtemp(path.join(tmpdir(), 'harness-tls-'));
+  const { makeFrontDoorTls } = await import('./wiremock/tls.ts');
+  return { dir, ...(await makeFrontDoorTls(dir)) };
+};
 
 /**
  * WireMock must proxy the Host header unchanged: IoTDA's AK/SK signature covers it, so a rewritten Host fails every
@@ -89,10 +116,19 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
   let platformUrl: string | undefined;
   if (mode === 'stateful') platformUrl = await platform.listen(opts.platformPort ?? 0);
   let wiremock: WireMockHandle;
+  let tls: TlsFiles | undefined;
+  const removeTls = () => (tls ? rm(tls.dir, { recursive: true, force: true }) : Promise.resolve());
   try {
-    wiremock = await launchWireMock(frontDoorOptions(opts.wiremock ?? {}, platformUrl));
+    const launch = frontDoorOptions(opts.wiremock ?? {}, platformUrl);
+    if (opts.https) tls = await makeTls(launch);
+    wiremock = await launchWireMock(
+      tls && (launch.launcher === undefined || launch.launcher === 'embedded')
+        ? { ...launch, https: { keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword } }
+        : launch,
+    );
   } catch (err) {
     await platform.close();
+    await removeTls();
     throw err;
   }
   try {
@@ -117,17 +153,19 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
   } catch (err) {
     await wiremock.stop();
     await platform.close();
+    await removeTls();
     throw err;
   }
-  const controlUrl = platformUrl ? `${platformUrl}${CONTROL_PREFIX}` : `${wiremock.url}/__admin`;
+  const controlUrl = platformUrl ? `${platformUrl}${CONTROL_PREFIX}` : wiremock.adminUrl;
   return {
-    info: readyInfo(platform, wiremock.url, controlUrl),
+    info: readyInfo(platform, wiremock.url, controlUrl, tls),
     mode,
     wiremock,
     platform: platformUrl ? platform : undefined,
     stop: async () => {
       await wiremock.stop();
       await platform.close();
+      await removeTls();
     },
   };
 };

@@ -29,6 +29,13 @@ describe('harness sim flags', () => {
     expect(r.options.latency).toEqual({ kind: 'fixed', ms: 7 });
     expect(r.readyFile).toBe('/tmp/x');
   });
+  it('--https asks for a TLS front door', () => {
+    const r = simOptionsFrom({ https: true });
+    expect(r.ok && r.options.https).toBe(true);
+    expect(
+      simOptionsFrom({}).ok && (simOptionsFrom({}) as { options: { https?: boolean } }).options.https,
+    ).toBe(undefined);
+  });
   it.each([
     [{ mode: 'live' }, '--mode'],
     [{ launcher: 'k8s' }, '--launcher'],
@@ -38,6 +45,7 @@ describe('harness sim flags', () => {
     [{ port: '70000' }, '--port'],
     [{ throttleAlgorithm: 'leaky' }, '--throttle-algorithm'],
     [{ latency: 'slow' }, 'latency'],
+    [{ https: true, launcher: 'container' }, '--https'],
   ])('refuses %j naming the flag', (flags, name) => {
     const r = simOptionsFrom(flags);
     expect(r.ok).toBe(false);

@@ -16,6 +16,7 @@ export type SimFlags = {
   throttleWindow?: string;
   throttleAlgorithm?: string;
   driftProfile?: string;
+  https?: boolean;
 };
 
 const num = (
@@ -70,6 +71,11 @@ export const SIM_FLAGS = [
   },
   { flags: '--ready-file <file>', description: 'also write the ready line to this file' },
   {
+    flags: '--https',
+    description:
+      'serve the front door over TLS with a CA made for this run (its PEM file is tls.caFile in the ready line)',
+  },
+  {
     flags: '--drift-profile <name>',
     description: 'none, or drifted: answers changed on purpose (for testing harness drift)',
     default: 'none',
@@ -106,9 +112,12 @@ export const simOptionsFrom = (
     return { ok: false, message: `--drift-profile must be none or drifted, got ${driftProfile}` };
   const latency = parseLatency(flags.latency ?? 'none');
   if ('error' in latency) return { ok: false, message: latency.error };
+  if (flags.https && launcher !== 'embedded')
+    return { ok: false, message: `--https needs --launcher embedded, got ${launcher}` };
   const options: SimOptions = {
     mode,
     latency,
+    ...(flags.https ? { https: true } : {}),
     platformPort: port as number | undefined,
     wiremock: launcher === 'external' ? { launcher, url: flags.wiremockUrl! } : { launcher },
     platform: {

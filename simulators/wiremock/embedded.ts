@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { OutputTail, SimulatorError, wireMockProblem } from './errors.ts';
 import { waitForHealth } from './health.ts';
 import type { WireMockHandle } from './launcher.ts';
-import { type EmbeddedOptions, wireMockServerArgs } from './options.ts';
+import { type EmbeddedOptions, type HttpsOptions, wireMockServerArgs } from './options.ts';
 import { track } from './processes.ts';
 
 /** The standalone jar shipped by the npm package `wiremock`, found next to its package.json. */
@@ -17,6 +17,35 @@ export const bundledJarPath = (): string => {
   const { version } = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string };
   return join(dirname(pkgJson), 'build', `wiremock-standalone-${version}.jar`);
 };
+
+/**
+ * WireMock's HTTPS flags: a free port, the run's PKCS#12 keystore, HTTP/1.1 only (as on the plain port, so what
+ * reaches the model does not depend on the scheme), and a client truststore when clients must show a certificate.
+ */
+export const httpsArgs = (h: HttpsOptions): string[] => [
+  '--https-port',
+  '0',
+  '--https-keystore',
+  h.keystoreFile,
+  '--keystore-type',
+  'PKCS12',
+  '--keystore-password',
+  h.keystorePassword,
+  '--key-manager-password',
+  h.keystorePassword,
+  '--disable-http2-tls',
+  ...(h.clientTruststore
+    ? [
+        '--https-require-client-cert',
+        '--https-truststore',
+        h.clientTruststore.file,
+        '--truststore-type',
+        'PKCS12',
+        '--truststore-password',
+        h.clientTruststore.password,
+      ]
+    : []),
+];
 
 /** The full `java` argument list; exported so the flags can be read and tested without starting a JVM. */
 export const embeddedJavaArgs = (o: EmbeddedOptions, jar: string, rootDir: string): string[] => [
@@ -30,11 +59,15 @@ export const embeddedJavaArgs = (o: EmbeddedOptions, jar: string, rootDir: strin
   '127.0.0.1',
   '--root-dir',
   rootDir,
+  ...(o.https ? httpsArgs(o.https) : []),
   ...wireMockServerArgs(o),
 ];
 
-/** WireMock prints its options once it listens, including the real port when it was given 0. */
+/** WireMock prints its options once it listens, including the real ports when it was given 0. */
 const PORT_LINE = /^port:\s+(\d+)\s*$/m;
+const HTTPS_PORT_LINE = /^https-port:\s+(\d+)\s*$/m;
+
+type Ports = { http: number; https?: number };
 
 const exitText = (child: ChildProcess): string =>
   child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
@@ -65,7 +98,12 @@ const stopChild = async (child: ChildProcess, graceMs: number): Promise<void> =>
  * Waits for the line with the port, failing at once if the JVM exits or cannot be spawned, and after the
  * start timeout otherwise.
  */
-const learnPort = (child: ChildProcess, stdout: OutputTail, timeoutMs: number): Promise<number> =>
+const learnPorts = (
+  child: ChildProcess,
+  stdout: OutputTail,
+  timeoutMs: number,
+  https: boolean,
+): Promise<Ports> =>
   new Promise((resolve, reject) => {
     const settle = (fn: () => void): void => {
       clearTimeout(timer);
@@ -75,8 +113,11 @@ const learnPort = (child: ChildProcess, stdout: OutputTail, timeoutMs: number): 
       fn();
     };
     const onData = (): void => {
-      const m = PORT_LINE.exec(stdout.toString());
-      if (m) settle(() => resolve(Number(m[1])));
+      const text = stdout.toString();
+      const http = PORT_LINE.exec(text);
+      const secure = HTTPS_PORT_LINE.exec(text);
+      if (http && (!https || secure))
+        settle(() => resolve({ http: Number(http[1]), ...(secure ? { https: Number(secure[1]) } : {}) }));
     };
     const onExit = (): void =>
       settle(() => reject(new Error(`java ${exitText(child)} before WireMock listened`)));
@@ -118,15 +159,16 @@ export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle
     throw new SimulatorError(wireMockProblem(reason, message, output()));
   };
 
-  let port: number;
+  let ports: Ports;
   try {
-    port = await learnPort(child, stdout, o.startTimeoutMs);
+    ports = await learnPorts(child, stdout, o.startTimeoutMs, o.https !== undefined);
   } catch (err) {
     const spawnFailed = child.pid === undefined;
     return fail(spawnFailed ? 'java-not-started' : 'start-failed', (err as Error).message);
   }
-  const url = `http://127.0.0.1:${port}`;
-  const health = await waitForHealth(url, Math.max(1, o.startTimeoutMs - (Date.now() - started)), () =>
+  const adminBase = `http://127.0.0.1:${ports.http}`;
+  const url = ports.https !== undefined ? `https://127.0.0.1:${ports.https}` : adminBase;
+  const health = await waitForHealth(adminBase, Math.max(1, o.startTimeoutMs - (Date.now() - started)), () =>
     child.exitCode !== null || child.signalCode !== null ? `java ${exitText(child)}` : undefined,
   );
   if (!health.ok) return fail('start-failed', health.message);
@@ -134,7 +176,7 @@ export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle
   let stopping: Promise<void> | undefined;
   return {
     url,
-    adminUrl: `${url}/__admin`,
+    adminUrl: `${adminBase}/__admin`,
     kind: 'embedded',
     pid: child.pid,
     rootDir,

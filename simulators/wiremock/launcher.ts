@@ -11,9 +11,9 @@ import {
 export type { LaunchOptions } from './options.ts';
 
 export type WireMockHandle = {
-  /** Base URL that clients call, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  /** Base URL that clients call, e.g. http://127.0.0.1:41234 or https://127.0.0.1:41235 (no trailing slash). */
   url: string;
-  /** `${url}/__admin`. */
+  /** The admin API, always plain HTTP on 127.0.0.1: `${url}/__admin` unless clients get HTTPS. */
   adminUrl: string;
   kind: 'embedded' | 'container' | 'external';
   /**

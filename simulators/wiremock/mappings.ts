@@ -41,8 +41,12 @@ const fail = (reason: string, message: string, output?: string): never => {
   throw new SimulatorError(wireMockProblem(reason, message, output));
 };
 
-/** wiremock-captain's client for a handle; the trailing slash keeps a path prefix of an external WireMock. */
-const captain = (handle: WireMockHandle): WireMock => new WireMock(`${handle.url}/`);
+/**
+ * wiremock-captain's client for a handle, on the admin side (plain HTTP even when clients get HTTPS); the trailing
+ * slash keeps a path prefix of an external WireMock.
+ */
+const captain = (handle: WireMockHandle): WireMock =>
+  new WireMock(`${handle.adminUrl.replace(/\/__admin$/, '')}/`);
 
 /** Runs an admin call and turns a network failure or a non-2xx answer into a SimulatorError. */
 const admin = async (what: string, call: () => Promise<Response>): Promise<void> => {

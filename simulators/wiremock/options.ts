@@ -23,8 +23,22 @@ const serverFlags = {
   startTimeoutMs: z.number().int().positive().default(60_000),
 };
 
+/**
+ * HTTPS for the clients' side (embedded only: the files are paths on this host). The plain HTTP port stays open on
+ * 127.0.0.1 for the admin API; clients are given the HTTPS URL.
+ */
+export const HttpsOptionsSchema = z.object({
+  /** PKCS#12 keystore with the server key and its chain (see tls.ts). */
+  keystoreFile: z.string().min(1),
+  keystorePassword: z.string().min(1),
+  /** Ask every client for a certificate that chains to a CA in this PKCS#12 truststore; refuse the TLS handshake otherwise. */
+  clientTruststore: z.object({ file: z.string().min(1), password: z.string().min(1) }).optional(),
+});
+export type HttpsOptions = z.infer<typeof HttpsOptionsSchema>;
+
 export const EmbeddedOptionsSchema = z.object({
   launcher: z.literal('embedded').default('embedded'),
+  https: HttpsOptionsSchema.optional(),
   ...serverFlags,
   /** The `java` executable; the one on the PATH by default. */
   javaPath: z.string().min(1).default('java'),
