@@ -75,7 +75,7 @@ describe('input validation happens before anything is sent', () => {
   add(
     'sorters',
     () => client.search({ ...DEVICE, pagination: { pageNo: 1, pageSize: 5, sorters: [] } as never }),
-    'pagination',
+    'pagination.sorters',
   );
   add('empty expression', () => client.search({ ...DEVICE, expression: '' }), 'expression');
 

@@ -1,7 +1,7 @@
 // The EnOS Connection Service v2.1 reference client: one typed method per command action, input checked before sending.
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { fail, type Result } from '../../contracts/common/problem.ts';
+import { fail, invalidInput, type Result } from '../../contracts/common/problem.ts';
 import { ERROR_CODES } from '../../contracts/enos/errors.ts';
 import {
   CancelQuery,
@@ -60,20 +60,7 @@ export type SearchInput = SearchQuery & SearchBody;
 type Query = Record<string, string | number | undefined>;
 
 /** The first refused field of the caller's input, named by its query/body path. */
-const refuse = (error: z.ZodError, input: unknown): Result<never> => {
-  const issue = error.issues[0];
-  const path = issue?.path ?? [];
-  let received: unknown = input;
-  for (const key of path)
-    received = (received as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
-  return fail({
-    kind: 'invalid-input',
-    vendor: 'enos',
-    field: path.length ? path.map(String).join('.') : '(input)',
-    reason: issue?.message ?? 'invalid input',
-    received,
-  });
-};
+const refuse = (error: z.ZodError, input: unknown): Result<never> => fail(invalidInput('enos', error, input));
 
 const deviceQuery = (q: CancelQuery): Query => ({
   orgId: q.orgId,

@@ -1,7 +1,7 @@
 // EnOS access tokens: one call to the APIM token service, and a source that caches the token until it expires.
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import { fail, issuesOf, ok, type Result } from '../../contracts/common/problem.ts';
+import { fail, invalidInput, issuesOf, ok, type Result } from '../../contracts/common/problem.ts';
 import { TOKEN_PATH, TokenRequestBody } from '../../contracts/enos/requests.ts';
 import { TokenErrorResponseTolerant, TokenResponseTolerant } from '../../contracts/enos/responses.ts';
 import { send } from '../common/http.ts';
@@ -40,13 +40,7 @@ export const requestToken = async (cfg: TokenServiceConfig): Promise<Result<Issu
   };
   const checked = TokenRequestBody.safeParse(body);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return fail({
-      kind: 'invalid-input',
-      vendor: 'enos',
-      field: issue?.path.join('.') || 'appKey',
-      reason: issue?.message ?? 'invalid credentials',
-    });
+    return fail(invalidInput('enos', checked.error, body));
   }
   const sent = await send(
     'enos',

@@ -1,7 +1,14 @@
 // The reference IoTDA v5 async-command client: validates input, signs or tokens each call, backs off on APIG.0308, returns Result.
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { fail, issuesOf, ok, type Problem, type Result } from '../../contracts/common/problem.ts';
+import {
+  fail,
+  invalidInput,
+  issuesOf,
+  ok,
+  type Problem,
+  type Result,
+} from '../../contracts/common/problem.ts';
 import { ProjectId } from '../../contracts/iotda/constraints.ts';
 import { IotdaErrorBody, IotdaErrorBodyTolerant, isThrottle } from '../../contracts/iotda/errors.ts';
 import {
@@ -52,24 +59,6 @@ export const iotdaBackoff = (overrides: Partial<BackoffPolicy> = {}): BackoffPol
 
 type Call = { method: 'GET' | 'POST'; path: string; query?: QueryParams; body?: unknown };
 type Sent = { ok: true; answer: HttpAnswer } | { ok: false; problem: Problem };
-
-/** First zod issue of the input as an `invalid-input` problem naming the field (an unknown key names itself). */
-const invalidInput = (error: z.ZodError, input: unknown): Problem => {
-  const issue = error.issues[0];
-  if (!issue) return { kind: 'invalid-input', vendor: VENDOR, field: '(root)', reason: 'invalid input' };
-  if (issue.code === 'unrecognized_keys') {
-    return {
-      kind: 'invalid-input',
-      vendor: VENDOR,
-      field: issue.keys[0] ?? '(root)',
-      reason: 'unknown field',
-    };
-  }
-  const field = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-  let received: unknown = input;
-  for (const key of issue.path) received = (received as Record<PropertyKey, unknown> | undefined)?.[key];
-  return { kind: 'invalid-input', vendor: VENDOR, field, reason: issue.message, received };
-};
 
 /** Any answer carrying an IoTDA error body is a vendor error, whatever its HTTP status (IOTDA.014111 comes with 200). */
 const vendorErrorOf = (answer: HttpAnswer): Problem | undefined => {
@@ -184,7 +173,7 @@ export const createIotdaClient = (config: IotdaClientConfig) => {
     input: unknown,
   ): Promise<Result<ListCommandsResult>> => {
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return fail(invalidInput(parsed.error, input));
+    if (!parsed.success) return fail(invalidInput(VENDOR, parsed.error, input));
     const bad = checkProject();
     if (bad) return fail(bad);
     const { device_id, ...query } = parsed.data;
@@ -199,7 +188,7 @@ export const createIotdaClient = (config: IotdaClientConfig) => {
     /** GET async-commands/{command_id}: one command, with its canonical state next to the IoTDA status. */
     showAsyncCommand: async (input: ShowAsyncCommandInput): Promise<Result<ShowAsyncCommandResult>> => {
       const parsed = ShowAsyncCommandInput.safeParse(input);
-      if (!parsed.success) return fail(invalidInput(parsed.error, input));
+      if (!parsed.success) return fail(invalidInput(VENDOR, parsed.error, input));
       const bad = checkProject();
       if (bad) return fail(bad);
       const { device_id, command_id } = parsed.data;
@@ -216,7 +205,7 @@ export const createIotdaClient = (config: IotdaClientConfig) => {
     /** POST async-commands: answers 200 with PENDING (delay) or SENT (immediately). */
     createAsyncCommand: async (input: CreateAsyncCommandInput): Promise<Result<CreateAsyncCommandResult>> => {
       const parsed = CreateAsyncCommandInput.safeParse(input);
-      if (!parsed.success) return fail(invalidInput(parsed.error, input));
+      if (!parsed.success) return fail(invalidInput(VENDOR, parsed.error, input));
       const bad = checkProject();
       if (bad) return fail(bad);
       const { device_id, ...body } = parsed.data;

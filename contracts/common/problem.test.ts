@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { QueryCommandsResponseTolerant } from '../oceanconnect/responses.ts';
-import { issuesOf } from './problem.ts';
+import { invalidInput, issuesOf } from './problem.ts';
 
 const issues = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -51,5 +51,36 @@ describe('issuesOf', () => {
     const paths = issues(QueryCommandsResponseTolerant, page).map(([p]) => p);
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.every((p) => p?.startsWith('data.0.'))).toBe(true);
+  });
+});
+
+describe('invalidInput: the one rule every client refuses its input by', () => {
+  const refused = (schema: z.ZodType, input: unknown) => {
+    const r = schema.safeParse(input);
+    if (r.success) throw new Error('expected a refusal');
+    return invalidInput('enos', r.error, input);
+  };
+  const Body = z.strictObject({ pagination: z.strictObject({ pageNo: z.number().int().min(1) }) });
+
+  it('names the field by its dotted path and says what it received', () => {
+    expect(refused(Body, { pagination: { pageNo: 0 } })).toEqual({
+      kind: 'invalid-input',
+      vendor: 'enos',
+      field: 'pagination.pageNo',
+      reason: 'Too small: expected number to be >=1',
+      received: 0,
+    });
+  });
+
+  it('names an unknown key under its parent, at the root by itself, and the value itself as (input)', () => {
+    expect(refused(Body, { pagination: { pageNo: 1, sorters: [] } })).toMatchObject({
+      field: 'pagination.sorters',
+      received: [],
+    });
+    expect(refused(Body, { pagination: { pageNo: 1 }, extra: 1 })).toMatchObject({
+      field: 'extra',
+      received: 1,
+    });
+    expect(refused(z.string(), 5)).toMatchObject({ field: '(input)', received: 5 });
   });
 });

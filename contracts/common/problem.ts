@@ -70,6 +70,36 @@ export const issuesOf = (error: z.ZodError): { path: string; message: string; co
     code: i.code,
   }));
 
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
+  let here: unknown = input;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null) return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+};
+
+/**
+ * The first issue of a client's refused input as an `invalid-input` Problem: the field by its dotted path (an unknown
+ * key named after its parent, e.g. `pagination.sorters`; `(input)` for the value itself), zod's message as the reason,
+ * and the value found there. Every reference client refuses its input through this one rule.
+ */
+export const invalidInput = (vendor: Vendor, error: z.ZodError, input: unknown): Problem => {
+  const issue = error.issues[0];
+  if (!issue) return { kind: 'invalid-input', vendor, field: '(input)', reason: 'invalid input' };
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(',')] : issue.path;
+  return {
+    kind: 'invalid-input',
+    vendor,
+    field: path.map(String).join('.') || '(input)',
+    reason: issue.message,
+    received: valueAt(
+      input,
+      issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path,
+    ),
+  };
+};
+
 /** The one place a Problem becomes words. */
 export const renderProblem = (p: Problem): string => {
   switch (p.kind) {
