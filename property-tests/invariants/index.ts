@@ -6,7 +6,7 @@ import {
   totalCountMatches,
 } from './cancellation.ts';
 import { expiryAtTtl, noneLostOrDuplicated, queueOrder, terminalStaysTerminal } from './lifecycle.ts';
-import { vendorSpelling } from './spelling.ts';
+import { vendorSpelling } from '../oceanconnect/spelling.ts';
 import { throttleWindow } from './throttle.ts';
 import { timestampsRoundTrip } from './timestamps.ts';
 import type { Invariant } from './types.ts';

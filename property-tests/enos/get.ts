@@ -5,8 +5,15 @@ import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { ENOS_STATE, EXPECTED_CODES } from '../model/projections.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { enosDevice, expectOutcome, resolveTarget, same, StepCommand, targetReady } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import {
+  enosDevice,
+  expectOutcome,
+  resolveTarget,
+  same,
+  StepCommand,
+  targetReady,
+} from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'enos-get' }>;
 

@@ -5,8 +5,8 @@ import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { DEFAULT_TTL_S, EXPECTED_CODES } from '../model/projections.ts';
 import { admitted, DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'iotda-create' }>;
 

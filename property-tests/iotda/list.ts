@@ -7,8 +7,16 @@ import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { EXPECTED_CODES, IOTDA_STATUS } from '../model/projections.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { boundAt, deviceAt, expectOutcome, huaweiTimes, same, StepCommand, toSecond } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import {
+  boundAt,
+  deviceAt,
+  expectOutcome,
+  huaweiTimes,
+  same,
+  StepCommand,
+  toSecond,
+} from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'iotda-list' }>;
 

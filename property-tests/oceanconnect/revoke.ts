@@ -5,8 +5,8 @@ import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { EXPECTED_CODES, OC_NEW_TASK_STATUS, ocRevocationStatus } from '../model/projections.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { deviceAt, expectOutcome, same, StepCommand } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import { deviceAt, expectOutcome, same, StepCommand } from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'oc-revoke' }>;
 

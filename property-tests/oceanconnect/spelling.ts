@@ -1,5 +1,5 @@
 // The vendor-spelling invariant: OceanConnect answers keep the vendor's own spellings exactly where the vendor uses them.
-import type { Invariant } from './types.ts';
+import type { Invariant } from '../invariants/types.ts';
 
 /** Revocation answers: a new task is WAITTING and a revoked (pending) command is PENDDING; elsewhere PENDING. */
 export const vendorSpelling: Invariant = {

@@ -5,8 +5,8 @@ import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { EXPECTED_CODES } from '../model/projections.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { expectOutcome, resolveTarget, same, StepCommand, targetReady } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import { expectOutcome, resolveTarget, same, StepCommand, targetReady } from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'oc-modify' }>;
 

@@ -5,9 +5,16 @@ import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { ENOS_STATE, EXPECTED_CODES } from '../model/projections.ts';
 import type { PropsModel } from '../model/state.ts';
-import { UNKNOWN_ENOS_ID } from './get-enos.ts';
-import type { CallSpec } from './spec.ts';
-import { enosDevice, expectOutcome, resolveTarget, same, StepCommand, targetReady } from './support.ts';
+import { UNKNOWN_ENOS_ID } from './get.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import {
+  enosDevice,
+  expectOutcome,
+  resolveTarget,
+  same,
+  StepCommand,
+  targetReady,
+} from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'enos-cancel' }>;
 

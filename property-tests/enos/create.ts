@@ -4,8 +4,8 @@ import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { EXPECTED_CODES } from '../model/projections.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { deviceAt, enosDevice, expectOutcome, StepCommand } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import { deviceAt, enosDevice, expectOutcome, StepCommand } from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'enos-create' }>;
 

@@ -6,8 +6,8 @@ import { agree } from '../harness/step.ts';
 import { tolerated } from '../model/deviations.ts';
 import { DEFAULT_TTL_S, EXPECTED_CODES, OC_STATUS } from '../model/projections.ts';
 import { admitted, DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from './spec.ts';
-import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from './support.ts';
+import type { CallSpec } from '../commands/spec.ts';
+import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from '../commands/support.ts';
 
 type Spec = Extract<CallSpec, { kind: 'oc-create' }>;
 
