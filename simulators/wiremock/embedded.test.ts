@@ -12,6 +12,7 @@ import { SimulatorError } from './errors.ts';
 import { launchWireMock, type WireMockHandle } from './launcher.ts';
 import {
   clearJournal,
+  getCompleteJournal,
   getJournal,
   loadMappingFiles,
   registerMapping,
@@ -134,7 +135,7 @@ describe('embedded WireMock', () => {
     const unmatched = await call('PUT', '/nowhere');
     expect(unmatched.status).toBe(404);
 
-    const journal = await getJournal(wm);
+    const journal = await getCompleteJournal(wm);
     expect(journal.map((e) => `${e.method} ${e.url} ${e.response.status} ${e.wasMatched}`)).toEqual([
       'POST /connectService/commands/cancel?orgId=o1 200 true',
       'GET /missing-device 404 true',
@@ -150,7 +151,7 @@ describe('embedded WireMock', () => {
     expect(Date.parse(first?.loggedAt ?? '')).not.toBeNaN();
     expect(Date.parse(first?.loggedAt ?? '')).toBeLessThanOrEqual(Date.parse(journal[1]?.loggedAt ?? ''));
 
-    expect((await getJournal(wm, { limit: 1 })).map((e) => e.url)).toEqual(['/nowhere']);
+    expect((await getCompleteJournal(wm, { limit: 1 })).map((e) => e.url)).toEqual(['/nowhere']);
     await clearJournal(wm);
     expect(await getJournal(wm)).toEqual([]);
   });
@@ -180,7 +181,7 @@ describe('embedded WireMock', () => {
     expect(stubbed.text).toBe('plain text');
     expect(modelSaw).toHaveLength(1);
 
-    const journal = await getJournal(wm, { limit: 2 });
+    const journal = await getCompleteJournal(wm, { limit: 2 });
     expect(journal.map((e) => [e.url, e.response.status])).toEqual([
       ['/iocm/app/cmd/cmdService/v1.4.0/deviceCommandCancelTasks?appId=a1', 202],
       ['/plain', 200],

@@ -203,7 +203,8 @@ export const JournalEntrySchema = z
       .optional(),
     wasMatched: z.boolean(),
     stubMapping: z.object({ id: z.string().optional() }).loose().optional(),
-    timing: z.object({ totalTime: z.number() }).loose().optional(),
+    /** WireMock journals a request before its answer goes out and adds `totalTime` once it is sent. */
+    timing: z.object({ totalTime: z.number().optional() }).loose().optional(),
   })
   .transform((e) => ({
     id: e.id,
@@ -218,7 +219,10 @@ export const JournalEntrySchema = z
     /** Id of the mapping that answered; undefined when none matched. */
     mappingId: e.wasMatched ? e.stubMapping?.id : undefined,
     response: e.response ?? { status: 0, headers: {}, body: '' },
+    /** Undefined while WireMock is still sending the answer. */
     totalTimeMs: e.timing?.totalTime,
+    /** The answer is recorded and sent (a journal read right after a call may see it half written). */
+    complete: e.response !== undefined && e.timing?.totalTime !== undefined,
   }));
 export type JournalEntry = z.output<typeof JournalEntrySchema>;
 
@@ -249,4 +253,28 @@ export const getJournal = async (
         .join('; '),
     );
   return parsed.data.requests.reverse();
+};
+
+/**
+ * The journal once every entry read is complete: a client may have its answer before WireMock has finished the
+ * entry (it adds the answer's timing after sending it), so a read right after a call polls until it is done.
+ */
+export const getCompleteJournal = async (
+  handle: WireMockHandle,
+  opts: { limit?: number; timeoutMs?: number } = {},
+): Promise<JournalEntry[]> => {
+  const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
+  for (;;) {
+    const entries = await getJournal(handle, opts);
+    const pending = entries.filter((e) => !e.complete);
+    if (pending.length === 0) return entries;
+    if (Date.now() >= deadline)
+      return fail(
+        'journal-incomplete',
+        `${pending.length} journal entries still incomplete after ${opts.timeoutMs ?? 10_000} ms: ${pending
+          .map((e) => `${e.method} ${e.url}`)
+          .join(', ')}`,
+      );
+    await new Promise((r) => setTimeout(r, 20));
+  }
 };
