@@ -28,6 +28,14 @@ describe('harness sim flags', () => {
     });
     expect(r.options.latency).toEqual({ kind: 'fixed', ms: 7 });
     expect(r.readyFile).toBe('/tmp/x');
+    expect(r.options.platform?.removedQuirks).toEqual([]);
+  });
+  it('passes the quirks to remove', () => {
+    const r = simOptionsFrom({ withoutQuirks: 'oceanconnect.waitting,enos.cancel-snapshot' });
+    expect(r.ok && r.options.platform?.removedQuirks).toEqual([
+      'oceanconnect.waitting',
+      'enos.cancel-snapshot',
+    ]);
   });
   it('--https asks for a TLS front door', () => {
     const r = simOptionsFrom({ https: true });
@@ -46,6 +54,10 @@ describe('harness sim flags', () => {
     [{ throttleAlgorithm: 'leaky' }, '--throttle-algorithm'],
     [{ latency: 'slow' }, 'latency'],
     [{ https: true, launcher: 'container' }, '--https'],
+    [
+      { withoutQuirks: 'oceanconnect.waitting,oceanconnect.typo' },
+      '--without-quirks: no quirk oceanconnect.typo',
+    ],
   ])('refuses %j naming the flag', (flags, name) => {
     const r = simOptionsFrom(flags);
     expect(r.ok).toBe(false);

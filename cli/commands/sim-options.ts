@@ -1,4 +1,5 @@
 // Turns `harness sim` flags into simulator options, once, at the entry point; a bad flag is a message, not a crash.
+import { QUIRK_IDS } from '../../contracts/quirks.ts';
 import type { SimOptions } from '../../simulators/sim.ts';
 import { parseLatency } from '../../simulators/replay/build-mappings.ts';
 
@@ -17,6 +18,7 @@ export type SimFlags = {
   throttleAlgorithm?: string;
   driftProfile?: string;
   https?: boolean;
+  withoutQuirks?: string;
 };
 
 const num = (
@@ -80,6 +82,10 @@ export const SIM_FLAGS = [
     description: 'none, or drifted: answers changed on purpose (for testing harness drift)',
     default: 'none',
   },
+  {
+    flags: '--without-quirks <ids>',
+    description: 'comma-separated vendor quirks the answers go without (default: none, the faithful profile)',
+  },
 ];
 
 export const simOptionsFrom = (
@@ -110,6 +116,10 @@ export const simOptionsFrom = (
   const driftProfile = flags.driftProfile ?? 'none';
   if (driftProfile !== 'none' && driftProfile !== 'drifted')
     return { ok: false, message: `--drift-profile must be none or drifted, got ${driftProfile}` };
+  const removedQuirks = (flags.withoutQuirks ?? '').split(',').filter(Boolean);
+  const unknownQuirk = removedQuirks.find((id) => !QUIRK_IDS.includes(id));
+  if (unknownQuirk !== undefined)
+    return { ok: false, message: `--without-quirks: no quirk ${unknownQuirk} (${QUIRK_IDS.join(', ')})` };
   const latency = parseLatency(flags.latency ?? 'none');
   if ('error' in latency) return { ok: false, message: latency.error };
   if (flags.https && launcher !== 'embedded')
@@ -125,6 +135,7 @@ export const simOptionsFrom = (
       devicesPerVendor: devices as number | undefined,
       seed: seed as number | undefined,
       driftProfile,
+      removedQuirks,
       throttle: {
         oceanconnect: {
           limit: limit as number | undefined,

@@ -1,7 +1,10 @@
 // The simulator's control API as a contract: every path, request and answer under /__control as zod schemas, the journal entry among them.
 import { z } from 'zod';
+import { EndpointRoute } from '../common/endpoint-route.ts';
+import { DocumentedFailure } from '../common/failure.ts';
 import { CanonicalState } from '../common/lifecycle.ts';
 import { VendorId as RegisteredVendor } from '../../vendors/index.ts';
+import { QuirkKind } from '../common/quirk.ts';
 import { DeviceBehaviour } from '../../simulators/model/behaviour.ts';
 import { CommandView } from '../../simulators/model/command.ts';
 import { DeviceView } from '../../simulators/model/device.ts';
@@ -146,8 +149,62 @@ export const JournalEntry = z.object({
   responseBody: z.string(),
   /** Vendor error code of the answer when there was one (e.g. "1010009", "11905", "IOTDA.000006"). */
   errorCode: z.string().optional(),
+  /** The endpoint the request took, by its contract name (`createRevocationTask`); absent: none matched. */
+  endpoint: z.string().optional(),
+  /** The failure injected instead of the vendor's answer (`oceanconnect.1010009`, `network.connection-reset`). */
+  injected: z.string().optional(),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
+
+/** PUT /quirks: the vendor quirks (ids of contracts/quirks.ts) the answers go without from now on; `[]`: faithful. */
+export const QuirkChange = z.strictObject({ removed: z.array(z.string()) });
+export type QuirkChange = z.infer<typeof QuirkChange>;
+
+/** GET /quirks, and the answer of PUT /quirks: the removed ones, and every quirk of the simulated vendors. */
+export const QuirkState = z.object({
+  removed: z.array(z.string()),
+  quirks: z.array(
+    z.object({
+      id: z.string(),
+      vendor: z.string(),
+      kind: QuirkKind,
+      title: z.string(),
+      without: z.string(),
+      source: z.string(),
+      verified: z.boolean(),
+    }),
+  ),
+});
+export type QuirkState = z.infer<typeof QuirkState>;
+
+/** One injected failure: a documented failure (contracts/failures.ts) answering the `call`-th call of an endpoint. */
+export const Injection = z.strictObject({
+  vendor: z.string().min(1),
+  /** The endpoint's contract name (`createRevocationTask`, `cancel`, `showAsyncCommand`, `login`, `token`). */
+  endpoint: z.string().min(1),
+  /** Which call of the endpoint, counted from when the injection was armed (1: the next one). */
+  call: z.number().int().positive().default(1),
+  /** A failure id of contracts/failures.ts (`oceanconnect.1010009`, `network.latency-spike`, ...). */
+  failure: z.string().min(1),
+  /** `network.latency-spike` only: platform ms the answer is held back. */
+  latencyMs: z.number().int().positive().max(600_000).default(5_000),
+});
+export type Injection = z.infer<typeof Injection>;
+export type InjectionInput = z.input<typeof Injection>;
+
+/** PUT /injections: the failures to arm from now on, replacing the armed ones; `[]` disarms. */
+export const InjectionChange = z.strictObject({ injections: z.array(Injection) });
+
+/** GET /injections, and the answer of PUT: what is armed (with calls seen, and when it fired), what can be, where. */
+export const InjectionState = z.object({
+  armed: z.array(
+    Injection.extend({ seen: z.number(), firedAt: z.number().optional(), firedSeq: z.number().optional() }),
+  ),
+  failures: z.array(DocumentedFailure),
+  /** Each simulated vendor's endpoints: what an injection names, and how the front door matches them. */
+  routes: z.record(z.string(), z.array(EndpointRoute)),
+});
+export type InjectionState = z.infer<typeof InjectionState>;
 
 /** GET /journal query: entries after `since`, of one vendor or all. */
 export const JournalQuery = z.object({

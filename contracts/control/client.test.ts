@@ -87,6 +87,50 @@ describe('ControlClient', () => {
     expect((await must(control.journal())).entries).toEqual([]);
   });
 
+  it('removes quirks and arms injections; the journal names the endpoint and the injected failure', async () => {
+    const q = await must(control.setQuirks(['oceanconnect.waitting']));
+    expect(q.removed).toEqual(['oceanconnect.waitting']);
+    expect(q.quirks.map((x) => x.id)).toContain('enos.cancel-snapshot');
+    const armed = await must(
+      control.setInjections([
+        { vendor: 'oceanconnect', endpoint: 'login', failure: 'network.latency-spike', latencyMs: 1 },
+      ]),
+    );
+    expect(armed.armed).toEqual([
+      {
+        vendor: 'oceanconnect',
+        endpoint: 'login',
+        call: 1,
+        failure: 'network.latency-spike',
+        latencyMs: 1,
+        seen: 0,
+      },
+    ]);
+    expect(armed.routes.enos?.map((r) => r.endpoint)).toContain('cancel');
+    const since = await must(control.lastSeq());
+    const { appId, secret } = (await must(control.fleet())).oceanconnect as { appId: string; secret: string };
+    await fetch(`${baseUrl}/iocm/app/sec/v1.1.0/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ appId, secret }).toString(),
+    });
+    const [entry] = (await must(control.journal({ since }))).entries;
+    expect(entry).toMatchObject({
+      status: 200,
+      endpoint: 'login',
+      injected: 'network.latency-spike',
+    });
+    expect((await must(control.injections())).armed[0]).toMatchObject({ seen: 1, firedSeq: entry?.seq });
+    const refused = await control.setQuirks(['mars.typo']);
+    expect(refused.ok || refused.problem).toMatchObject({
+      reason: 'refused',
+      message: expect.stringContaining('unknown quirks: mars.typo'),
+    });
+    expect(await must(control.reset())).toEqual({ ok: true });
+    expect((await must(control.quirks())).removed).toEqual([]);
+    expect((await must(control.injections())).armed).toEqual([]);
+  });
+
   it('returns a refusal as a Problem naming the call and the status, never throws', async () => {
     const unknown = await control.devices('mars');
     expect(unknown).toEqual({

@@ -10,11 +10,14 @@ import {
   type CommandsQuery,
   DeviceList,
   FleetAnswer,
+  type InjectionInput,
+  InjectionState,
   JournalPage,
   type JournalQuery,
   Ok,
   type ProviderStateRequest,
   ProviderStateValues,
+  QuirkState,
   StateAnswer,
   type ThrottleChange,
 } from './api.ts';
@@ -151,6 +154,26 @@ export class ControlClient {
       ...req,
       params: req.params ?? {},
     });
+  }
+
+  /** The vendor quirks the answers go without (none: faithful), and every quirk there is. */
+  quirks() {
+    return this.call('GET', '/quirks', QuirkState);
+  }
+
+  /** Answers go without these quirks from now on (`[]`: faithful again); a reset restores the configured profile. */
+  setQuirks(removed: readonly string[]) {
+    return this.call('PUT', '/quirks', QuirkState, { removed });
+  }
+
+  /** The armed injections (calls seen, when each fired), the failures there are and each vendor's endpoints. */
+  injections() {
+    return this.call('GET', '/injections', InjectionState);
+  }
+
+  /** Arms these injections instead of the armed ones (`[]` disarms); a reset re-arms the configured ones. */
+  setInjections(injections: readonly InjectionInput[]) {
+    return this.call('PUT', '/injections', InjectionState, { injections });
   }
 
   /** Journal entries after `since` (default 0), of one vendor or all. */

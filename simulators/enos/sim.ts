@@ -1,5 +1,7 @@
 // The EnOS Connection Service v2.1 simulator: store, throttle, fleet and routes wired into the platform's VendorSim contract.
 import { PENDING_CAP } from '../../contracts/enos/constraints.ts';
+import { ENOS_ROUTES } from '../../contracts/enos/endpoints.ts';
+import { errorRow } from '../../contracts/enos/errors.ts';
 import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
@@ -84,6 +86,13 @@ export const enosSimFactory =
       store,
       throttle,
       register: (app) => registerEnosRoutes(app, core),
+      routes: ENOS_ROUTES,
+      injectedAnswer: (failure) => {
+        const code = Number(failure.code);
+        if (failure.vendor !== 'enos' || !errorRow(code)) return undefined;
+        const { status, body } = failureAnswer(core.nextRequestId(), { kind: 'documented', code });
+        return { status, body };
+      },
       renderFault: (fault) => failureAnswer(core.nextRequestId(), failureOfFault(fault)),
       errorCodeOf: (_status, body) => errorCodeOfBody(body),
       fleet: () => ({

@@ -1,10 +1,12 @@
 // The Huawei Cloud IoTDA v5 simulator: store, throttle and tenant wired to the platform server as a VendorSim.
 import { PENDING_CAP } from '../../contracts/iotda/constraints.ts';
+import { IOTDA_ROUTES } from '../../contracts/iotda/endpoints.ts';
+import { IOTDA_ERRORS, THROTTLE_CODE } from '../../contracts/iotda/errors.ts';
 import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
 import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
-import { type Answer, apiNotFound, badRequestFormat, internalError } from './answers.ts';
+import { type Answer, apiNotFound, badRequestFormat, injected, internalError, throttled } from './answers.ts';
 import { iotdaFleetOf } from './fleet.ts';
 import { applyProviderState } from './provider-states.ts';
 import { IOTDA_PREFIX, type IotdaDeps, registerIotdaRoutes } from './routes.ts';
@@ -55,6 +57,17 @@ export const createIotdaSim: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda
     store,
     throttle,
     register: (app) => registerIotdaRoutes(app, deps),
+    routes: IOTDA_ROUTES,
+    injectedAnswer: (failure) => {
+      const row = IOTDA_ERRORS.find((e) => e.httpStatus === failure.status && e.code === failure.code);
+      if (failure.vendor !== 'iotda' || !row) return undefined;
+      // The throttle's text names the configured limit, as the throttle's own answers do.
+      const a =
+        row.code === THROTTLE_CODE
+          ? throttled(throttle.config.limit, throttle.config.windowMs, world.takeRequestId())
+          : injected(row.httpStatus, row.code, row.message, world.takeRequestId());
+      return { status: a.status, body: a.body };
+    },
     renderFault: (fault) => {
       const a = faultAnswer(fault, () => world.takeRequestId());
       return { status: a.status, body: a.body };

@@ -1,7 +1,9 @@
 // The OceanConnect iocm v1.4.0 simulator: the VendorSim the platform server runs under /iocm/.
 import type { FastifyInstance } from 'fastify';
+import { OC_ROUTES } from '../../contracts/oceanconnect/endpoints.ts';
+import { findDocumentedError } from '../../contracts/oceanconnect/errors.ts';
 import type { PlatformContext, VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
-import { errorCodeOf, renderFault } from './answers.ts';
+import { documented, errorCodeOf, renderFault } from './answers.ts';
 import type { OcSimOptionsInput } from './options.ts';
 import { applyProviderState } from './provider-state-handlers.ts';
 import { registerCommandRoutes } from './routes-commands.ts';
@@ -26,6 +28,14 @@ export const makeOceanConnectSim = (
       registerLogin(app, w);
       registerCommandRoutes(app, w);
       registerTaskRoutes(app, w);
+    },
+    routes: OC_ROUTES,
+    injectedAnswer: (failure) => {
+      const { status, code } = failure;
+      if (failure.vendor !== 'oceanconnect' || status === undefined || code === undefined) return undefined;
+      if (!findDocumentedError(status, code)) return undefined;
+      const { body } = documented(status, code);
+      return { status, body };
     },
     renderFault: (fault) => {
       const { status, body } = renderFault(fault);

@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { DeviceBehaviour } from '../model/behaviour.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
+import { QUIRK_IDS } from '../../contracts/quirks.ts';
 import { DriftProfile } from './drift-profile.ts';
 import { type ThrottleFacts, type Vendor, VENDORS } from '../../vendors/index.ts';
+import { Injection } from '../../contracts/control/api.ts';
 
 /** A vendor's throttle, its defaults (limit, window, on or off) from the vendor's contract facts. */
 const throttleFor = ({ limit, windowMs, enabled }: ThrottleFacts) =>
@@ -48,6 +50,19 @@ export const SimConfig = z.object({
    * Each name is one fault; the model and the vendor simulators read the list at start.
    */
   mutations: z.array(z.enum(MUTATIONS)).default([]),
+  /**
+   * Vendor quirks the answers go without (ids of contracts/quirks.ts); empty, the default, is the faithful profile:
+   * every documented quirk reproduced. `harness gate --quirks` removes one at a time through the control API.
+   */
+  removedQuirks: z
+    .array(
+      z
+        .string()
+        .refine((id) => QUIRK_IDS.includes(id), { message: `not a quirk id (${QUIRK_IDS.join(', ')})` }),
+    )
+    .default([]),
+  /** Failures armed at start and at every reset (simulators/platform/injection.ts); none by default. */
+  injections: z.array(Injection).default([]),
   /** Answers rewritten the way a changed vendor API would (harness drift tests); never set in normal runs. */
   driftProfile: DriftProfile.default('none'),
   /** Behaviour of every device of the default fleet. */

@@ -1,18 +1,24 @@
-// The control API's server side (its contract: contracts/control/api.ts): the clock, devices and their behaviour, seeded commands, throttles, provider states, reset and the journal.
+// The control API's server side (its contract: contracts/control/api.ts): the clock, devices and their behaviour, seeded commands, throttles, provider states, quirks, injected failures, reset and the journal.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   ClockChange,
   CommandsQuery,
   CONTROL_PREFIX,
   DeviceChange,
+  InjectionChange,
   JournalQuery,
   ProviderStateRequest,
+  QuirkChange,
 } from '../../contracts/control/api.ts';
 import { issuesOf, type Vendor } from '../../contracts/common/problem.ts';
+import { FAILURES } from '../../contracts/failures.ts';
+import { QUIRKS } from '../../contracts/quirks.ts';
 import type { SimClock } from '../model/clock.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
 import type { SimConfig } from './config.ts';
+import { type Injector, injectionProblem } from './injection.ts';
 import type { Journal } from './journal.ts';
+import { QuirkProfile } from './quirk-profile.ts';
 import type { VendorSim } from './vendor-sim.ts';
 
 type ControlDeps = {
@@ -20,13 +26,15 @@ type ControlDeps = {
   clock: SimClock;
   journal: Journal;
   vendors: ReadonlyMap<Vendor, VendorSim>;
+  quirks: QuirkProfile;
+  injector: Injector;
 };
 
 const refuse = (reply: FastifyReply, status: number, error: string, details?: unknown) =>
   reply.code(status).send({ error, ...(details === undefined ? {} : { details }) });
 
 export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): void => {
-  const { clock, journal, vendors } = deps;
+  const { clock, journal, vendors, quirks, injector } = deps;
   const vendorParam = (name: string): VendorSim | undefined => vendors.get(name as Vendor);
   const clockState = () => ({
     now: clock.now(),
@@ -71,7 +79,11 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
   app.post(`${CONTROL_PREFIX}/reset`, async (req) => {
     const only = (req.query as { vendor?: string }).vendor;
     for (const v of vendors.values()) if (!only || v.vendor === only) v.reset();
-    if (!only) journal.clear();
+    if (!only) {
+      journal.clear();
+      quirks.reset();
+      injector.reset();
+    }
     return { ok: true };
   });
 
@@ -125,6 +137,47 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
     const outcome = v.providerState(state, params ?? {});
     if (!outcome.ok) return refuse(reply, 400, outcome.message);
     return outcome.values ?? {};
+  });
+
+  const quirkState = () => ({
+    removed: quirks.list(),
+    quirks: QUIRKS.filter((q) => vendors.has(q.vendor as Vendor)).map(
+      ({ id, vendor, kind, title, without, source, verified }) => ({
+        id,
+        vendor,
+        kind,
+        title,
+        without,
+        source,
+        verified,
+      }),
+    ),
+  });
+  app.get(`${CONTROL_PREFIX}/quirks`, async () => quirkState());
+  app.put(`${CONTROL_PREFIX}/quirks`, async (req, reply) => {
+    const parsed = QuirkChange.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid quirk change', issuesOf(parsed.error));
+    const unknown = QuirkProfile.unknown(parsed.data.removed);
+    if (unknown.length > 0) return refuse(reply, 400, `unknown quirks: ${unknown.join(', ')}`);
+    quirks.set(parsed.data.removed);
+    return quirkState();
+  });
+
+  const injectionState = () => ({
+    armed: injector.list(),
+    failures: FAILURES,
+    routes: Object.fromEntries([...vendors.values()].map((v) => [v.vendor, v.routes])),
+  });
+  app.get(`${CONTROL_PREFIX}/injections`, async () => injectionState());
+  app.put(`${CONTROL_PREFIX}/injections`, async (req, reply) => {
+    const parsed = InjectionChange.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid injections', issuesOf(parsed.error));
+    const problems = parsed.data.injections
+      .map((i) => injectionProblem(i, vendors))
+      .filter((p): p is string => p !== undefined);
+    if (problems.length > 0) return refuse(reply, 400, problems.join('; '));
+    injector.set(parsed.data.injections);
+    return injectionState();
   });
 
   app.get(`${CONTROL_PREFIX}/journal`, async (req, reply) => {

@@ -3,8 +3,11 @@ import type { JournalEntry } from '../../contracts/control/api.ts';
 
 export type { JournalEntry };
 
-/** An entry as stored: its error code not worked out yet. */
-type Unread = Omit<JournalEntry, 'errorCode'> & { errorCodeOf: () => string | undefined };
+/** Works out an entry's error code and endpoint when it is first read. */
+export type Derive = { errorCodeOf: () => string | undefined; endpointOf?: () => string | undefined };
+
+/** An entry as stored: its error code and endpoint not worked out yet. */
+type Unread = Omit<JournalEntry, 'errorCode' | 'endpoint'> & { derive: Derive };
 
 export class Journal {
   private readonly ring: (JournalEntry | Unread | undefined)[];
@@ -21,22 +24,32 @@ export class Journal {
   }
 
   /**
-   * Adds an entry and returns its sequence number (1, 2, ...). The error code is worked out only when the entry is
-   * read: parsing every answer body on the request path cost the model a measurable share of its throughput.
+   * Adds an entry and returns its sequence number (1, 2, ...). The error code and the endpoint are worked out only
+   * when the entry is read: parsing every answer body on the request path cost the model a measurable share of its
+   * throughput. A bare function is the error code's.
    */
-  add(entry: Omit<JournalEntry, 'seq' | 'errorCode'>, errorCodeOf: () => string | undefined): number {
+  add(
+    entry: Omit<JournalEntry, 'seq' | 'errorCode' | 'endpoint'>,
+    derive: Derive | (() => string | undefined),
+  ): number {
     const seq = ++this.next;
-    if (this.capacity > 0) this.ring[(seq - 1) % this.capacity] = { seq, ...entry, errorCodeOf };
+    const d = typeof derive === 'function' ? { errorCodeOf: derive } : derive;
+    if (this.capacity > 0) this.ring[(seq - 1) % this.capacity] = { seq, ...entry, derive: d };
     return seq;
   }
 
-  /** The entry at a ring slot, its error code worked out (once) if that is still to do. */
+  /** The entry at a ring slot, its error code and endpoint worked out (once) if that is still to do. */
   private read(slot: number): JournalEntry | undefined {
     const e = this.ring[slot];
-    if (!e || !('errorCodeOf' in e)) return e;
-    const { errorCodeOf, ...rest } = e;
-    const errorCode = errorCodeOf();
-    const done: JournalEntry = errorCode === undefined ? rest : { ...rest, errorCode };
+    if (!e || !('derive' in e)) return e;
+    const { derive, ...rest } = e;
+    const errorCode = derive.errorCodeOf();
+    const endpoint = derive.endpointOf?.();
+    const done: JournalEntry = {
+      ...rest,
+      ...(errorCode === undefined ? {} : { errorCode }),
+      ...(endpoint === undefined ? {} : { endpoint }),
+    };
     this.ring[slot] = done;
     return done;
   }

@@ -1,5 +1,6 @@
 // The platform model's HTTP server (fastify): body parsing, the policy for refused and unmatched requests, the journal, and the vendors' routes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { routeOf } from '../../contracts/common/endpoint-route.ts';
 import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { SimClock } from '../model/clock.ts';
@@ -7,7 +8,9 @@ import { type SimConfig, SimConfig as SimConfigSchema, type SimConfigInput } fro
 import { registerControlApi } from './control.ts';
 import { faultOfError, type PlatformFault } from './faults.ts';
 import { driftHook } from './drift-profile.ts';
+import { Injector, injectionHook, injectionProblem } from './injection.ts';
 import { Journal } from './journal.ts';
+import { QuirkProfile, quirkHook } from './quirk-profile.ts';
 import type { PlatformContext, VendorSim, VendorSimFactory } from './vendor-sim.ts';
 
 declare module 'fastify' {
@@ -24,6 +27,10 @@ export type Platform = {
   config: SimConfig;
   clock: SimClock;
   journal: Journal;
+  /** Which vendor quirks are removed (none: the faithful profile). */
+  quirks: QuirkProfile;
+  /** Failures armed to answer the n-th call of an endpoint. */
+  injector: Injector;
   vendors: ReadonlyMap<Vendor, VendorSim>;
   /** The vendor owning a URL, by path prefix. */
   vendorOf(url: string): VendorSim | undefined;
@@ -84,6 +91,12 @@ export const buildPlatform = (
   const owners = [...vendors.values()].flatMap((v) => v.prefixes.map((prefix) => ({ prefix, v })));
   const vendorOf = (url: string): VendorSim | undefined => owners.find((o) => url.startsWith(o.prefix))?.v;
   const journal = new Journal(config.journalCapacity);
+  const quirks = new QuirkProfile(config.removedQuirks);
+  for (const i of config.injections) {
+    const problem = injectionProblem(i, vendors);
+    if (problem) throw new Error(`config injections: ${problem}`);
+  }
+  const injector = new Injector(config.injections);
 
   const app = Fastify({
     logger: false,
@@ -96,6 +109,7 @@ export const buildPlatform = (
   app.decorateRequest('rawBody', '');
   app.decorateRequest('arrivedAt', 0);
   app.decorateRequest('arrivedWallAt', 0);
+  app.decorateRequest('injection', null);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req: FastifyRequest, body, done) => {
     const text = body as string;
@@ -149,7 +163,14 @@ export const buildPlatform = (
   });
 
   if (config.driftProfile !== 'none') app.addHook('onSend', driftHook(config.driftProfile));
+  app.addHook('onSend', quirkHook(quirks, vendorOf));
 
+  // An injection that answers (or resets) takes the call over and `done` is never called; idle, it costs one check.
+  const inject = injectionHook({ injector, clock, journal, vendorOf });
+  app.addHook('preHandler', (req, reply, done) => {
+    if (injector.idle) return done();
+    inject(req, reply).then((taken) => (taken ? undefined : done()), done);
+  });
   if (journal.enabled) {
     // An answer may be held (an EnOS instant command waits for its device): the journal keeps arrival times.
     app.addHook('onRequest', (req, _reply, done) => {
@@ -162,7 +183,7 @@ export const buildPlatform = (
       const v = vendorOf(req.url);
       const responseBody = typeof payload === 'string' ? payload : '';
       const status = reply.statusCode;
-      journal.add(
+      const seq = journal.add(
         {
           at: req.arrivedAt,
           wallAt: req.arrivedWallAt,
@@ -173,21 +194,28 @@ export const buildPlatform = (
           body: req.rawBody,
           status,
           responseBody,
+          ...(req.injection ? { injected: req.injection.failure } : {}),
         },
-        () => v?.errorCodeOf(status, parseOrUndefined(responseBody)),
+        {
+          errorCodeOf: () => v?.errorCodeOf(status, parseOrUndefined(responseBody)),
+          endpointOf: () => (v ? routeOf(v.routes, req.method, req.url)?.endpoint : undefined),
+        },
       );
+      if (req.injection) req.injection.firedSeq = seq;
       return payload;
     });
   }
 
   for (const v of vendors.values()) v.register(app);
-  registerControlApi(app, { config, clock, journal, vendors });
+  registerControlApi(app, { config, clock, journal, vendors, quirks, injector });
 
   return {
     app,
     config,
     clock,
     journal,
+    quirks,
+    injector,
     vendors,
     vendorOf,
     listen: async (port = 0) => {

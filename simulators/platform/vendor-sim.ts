@@ -1,5 +1,7 @@
 // The contract between the platform server and each vendor's simulator: routes, fault rendering, fleet, provider states.
 import type { FastifyInstance } from 'fastify';
+import type { EndpointRoute } from '../../contracts/common/endpoint-route.ts';
+import type { DocumentedFailure } from '../../contracts/common/failure.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import type { SimClock } from '../model/clock.ts';
 import type { CommandStore } from '../model/command-store.ts';
@@ -27,6 +29,10 @@ export type VendorSim<V extends string = Vendor> = {
   register(app: FastifyInstance): void;
   /** The vendor's documented (or clearest) answer for a request refused before any route ran. */
   renderFault(fault: PlatformFault): { status: number; body: unknown };
+  /** The vendor's endpoints (contracts/<vendor>/endpoints.ts): the journal names each call's, injections pick one. */
+  readonly routes: readonly EndpointRoute[];
+  /** The vendor's documented answer for an injected failure of its own (undefined: not one of this vendor's). */
+  injectedAnswer(failure: DocumentedFailure): { status: number; body: unknown } | undefined;
   /** Vendor error code in an answer body, for the journal (undefined for a success). */
   errorCodeOf(status: number, body: unknown): string | undefined;
   /** Credentials and device ids of the current fleet. */
