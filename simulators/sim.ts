@@ -14,7 +14,7 @@ import { CASE_HEADER, CASE_QUERY, FAULT_HEADER } from './replay/replay-case.ts';
 import type { LaunchOptions } from './wiremock/launcher.ts';
 import { launchWireMock, type WireMockHandle } from './wiremock/launcher.ts';
 import { SimulatorError, wireMockProblem } from './wiremock/errors.ts';
-import { loadMappingFiles, registerMapping, registerProxyToModel } from './wiremock/mappings.ts';
+import { importMappings, loadMappingFiles, type Mapping, proxyToModel } from './wiremock/mappings.ts';
 
 /** Every registered vendor's simulator, with its default options. */
 export const VENDOR_FACTORIES: readonly VendorSimFactory[] = VENDORS.map(
@@ -43,13 +43,11 @@ export type RunningSim = {
   stop(): Promise<void>;
 };
 
-const registerFile = async (handle: WireMockHandle, file: string, latency: LatencyProfile): Promise<void> => {
-  for (const { mappings } of await loadMappingFiles(path.dirname(file)).then((all) =>
-    all.filter((f) => path.basename(f.file) === path.basename(file)),
-  )) {
-    for (const m of mappings) await registerMapping(handle, withLatency(m, latency) as typeof m);
-  }
-};
+/** The mappings of one committed mapping file, as registered: in file order, with the latency profile applied. */
+const mappingsOfFile = async (file: string, latency: LatencyProfile): Promise<Mapping[]> =>
+  (await loadMappingFiles(path.dirname(file)))
+    .filter((f) => path.basename(f.file) === path.basename(file))
+    .flatMap((f) => f.mappings.map((m) => withLatency(m, latency) as Mapping));
 
 const sectionOf = (platform: Platform, vendor: string): object => {
   const sim = platform.vendors.get(vendor as never);
@@ -109,47 +107,75 @@ const UNMARKED = {
   queryParameters: { [CASE_QUERY]: { absent: true } },
 };
 
-export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim> => {
-  const mode = opts.mode ?? 'stateful';
-  const latency = opts.latency ?? { kind: 'none' };
-  const platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
-  let platformUrl: string | undefined;
-  if (mode === 'stateful') platformUrl = await platform.listen(opts.platformPort ?? 0);
-  let wiremock: WireMockHandle;
-  let tls: TlsFiles | undefined;
-  const removeTls = () => (tls ? rm(tls.dir, { recursive: true, force: true }) : Promise.resolve());
-  try {
-    const launch = frontDoorOptions(opts.wiremock ?? {}, platformUrl);
-    if (opts.https) tls = await makeTls(launch);
-    wiremock = await launchWireMock(
-      tls && (launch.launcher === undefined || launch.launcher === 'embedded')
-        ? { ...launch, https: { keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword } }
-        : launch,
-    );
-  } catch (err) {
-    await platform.close();
-    await removeTls();
-    throw err;
-  }
-  try {
-    for (const { id } of VENDORS) {
-      await registerFile(wiremock, path.join(mappingsDirOf(id), MARKER_FILE), latency);
-      if (mode === 'replay')
-        await registerFile(wiremock, path.join(mappingsDirOf(id), DEFAULTS_FILE), latency);
-    }
-    await registerFile(wiremock, FAULTS_PATH, latency);
-    if (platformUrl) {
-      const proxy = withLatency({ response: {} }, latency).response as Record<string, unknown>;
-      await registerProxyToModel(wiremock, platformUrl, { response: proxy });
+/** Every mapping of the front door, in registration order (later wins among equal priorities). */
+const frontDoorMappings = async (
+  wiremock: WireMockHandle,
+  mode: SimMode,
+  latency: LatencyProfile,
+  platformUrl: string | undefined,
+): Promise<Mapping[]> => {
+  const files = VENDORS.flatMap(({ id }) => [
+    path.join(mappingsDirOf(id), MARKER_FILE),
+    ...(mode === 'replay' ? [path.join(mappingsDirOf(id), DEFAULTS_FILE)] : []),
+  ]);
+  const mappings = (await Promise.all([...files, FAULTS_PATH].map((f) => mappingsOfFile(f, latency)))).flat();
+  if (platformUrl) {
+    const proxy = withLatency({ response: {} }, latency).response as Record<string, unknown>;
+    mappings.push(
+      proxyToModel(wiremock, platformUrl, { response: proxy }),
       // Every marker mapping needs a marker, so a request without one can go to the model at once instead of being
       // checked against all ~170 of them first (bench/simulator: 2,970 -> 6,790 req/s through WireMock here).
-      await registerProxyToModel(wiremock, platformUrl, {
+      proxyToModel(wiremock, platformUrl, {
         name: 'proxy unmarked requests to the platform model',
         priority: 1,
         request: UNMARKED,
         response: proxy,
-      });
-    }
+      }),
+    );
+  }
+  return mappings;
+};
+
+const isEmbedded = (launch: LaunchOptions): launch is LaunchOptions & { launcher?: 'embedded' } =>
+  launch.launcher === undefined || launch.launcher === 'embedded';
+
+/**
+ * Starts the platform model and WireMock, then registers every mapping in one import. An embedded WireMock does
+ * not need the model's address to start, so the JVM starts while the model binds its port (a container must be
+ * told the model's port, so it waits for it).
+ */
+export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim> => {
+  const mode = opts.mode ?? 'stateful';
+  const latency = opts.latency ?? { kind: 'none' };
+  const launch = opts.wiremock ?? {};
+  let tls: TlsFiles | undefined;
+  const removeTls = () => (tls ? rm(tls.dir, { recursive: true, force: true }) : Promise.resolve());
+  if (opts.https) tls = await makeTls(launch);
+  const platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
+  const listening =
+    mode === 'stateful' ? platform.listen(opts.platformPort ?? 0) : Promise.resolve(undefined);
+  const door = (platformUrl: string | undefined): Promise<WireMockHandle> => {
+    const o = frontDoorOptions(launch, platformUrl);
+    return launchWireMock(
+      tls && isEmbedded(o)
+        ? { ...o, https: { keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword } }
+        : o,
+    );
+  };
+  const [model, front] = await Promise.allSettled([
+    listening,
+    isEmbedded(launch) ? door(undefined) : listening.then(door),
+  ]);
+  if (model.status === 'rejected' || front.status === 'rejected') {
+    if (front.status === 'fulfilled') await front.value.stop();
+    await platform.close();
+    await removeTls();
+    throw model.status === 'rejected' ? model.reason : (front as PromiseRejectedResult).reason;
+  }
+  const platformUrl = model.value;
+  const wiremock = front.value;
+  try {
+    await importMappings(wiremock, await frontDoorMappings(wiremock, mode, latency, platformUrl));
   } catch (err) {
     await wiremock.stop();
     await platform.close();

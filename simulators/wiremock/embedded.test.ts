@@ -14,6 +14,7 @@ import {
   clearJournal,
   getCompleteJournal,
   getJournal,
+  importMappings,
   loadMappingFiles,
   registerMapping,
   registerMappingsFromDir,
@@ -200,6 +201,31 @@ describe('embedded WireMock', () => {
     expect(modelSaw.slice(-20).map((e) => e.url)).toEqual(
       Array.from({ length: 20 }, (_, i) => `/iotda/reuse/${i}`),
     );
+  });
+
+  it('importMappings registers a list in one call with the same precedence as registering one by one', async () => {
+    const same = (path: string, body: string, priority = 5) => ({
+      priority,
+      request: { method: 'GET', urlPath: path },
+      response: { status: 200, body },
+    });
+    await registerMapping(wm, same('/order/one-by-one', 'first'));
+    await registerMapping(wm, same('/order/one-by-one', 'second'));
+    await importMappings(wm, [
+      same('/order/import', 'first'),
+      same('/order/import', 'second'),
+      same('/order/priority', 'high', 1),
+      same('/order/priority', 'low', 9),
+    ]);
+    expect((await call('GET', '/order/one-by-one')).text).toBe('second');
+    expect((await call('GET', '/order/import')).text).toBe('second');
+    expect((await call('GET', '/order/priority')).text).toBe('high');
+    const listed = JSON.parse((await call('GET', '/__admin/mappings')).text) as {
+      mappings: { request: { urlPath?: string }; metadata?: Record<string, unknown> }[];
+    };
+    const imported = listed.mappings.filter((m) => m.request.urlPath?.startsWith('/order/'));
+    expect(imported).toHaveLength(6);
+    for (const m of imported) expect(m.metadata).toMatchObject({ harnessOwner: wm.owner });
   });
 
   it('resetMappings removes every mapping of an embedded WireMock', async () => {

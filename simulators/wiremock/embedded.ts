@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { classDataPlan, defaultClassDataDir } from './class-data.ts';
 import { OutputTail, SimulatorError, wireMockProblem } from './errors.ts';
 import { waitForHealth } from './health.ts';
 import type { WireMockHandle } from './launcher.ts';
@@ -48,7 +49,13 @@ export const httpsArgs = (h: HttpsOptions): string[] => [
 ];
 
 /** The full `java` argument list; exported so the flags can be read and tested without starting a JVM. */
-export const embeddedJavaArgs = (o: EmbeddedOptions, jar: string, rootDir: string): string[] => [
+export const embeddedJavaArgs = (
+  o: EmbeddedOptions,
+  jar: string,
+  rootDir: string,
+  classDataFlags: readonly string[] = [],
+): string[] => [
+  ...classDataFlags,
   ...o.jvmFlags,
   ...(o.heapMb !== undefined ? [`-Xmx${o.heapMb}m`] : []),
   '-jar',
@@ -141,19 +148,29 @@ export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle
   const started = Date.now();
   const stdout = new OutputTail();
   const stderr = new OutputTail();
-  const child = spawn(o.javaPath, embeddedJavaArgs(o, jar, rootDir), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const classData = classDataPlan({
+    javaPath: o.javaPath,
+    jar,
+    dir: o.classDataDir ?? defaultClassDataDir(),
+  });
+  // A JVM writing the archive needs a moment more to exit (about 2 s here); killing it then only loses the archive.
+  const graceMs = classData.kind === 'make' ? Math.max(o.stopGraceMs, 20_000) : o.stopGraceMs;
+  const child = spawn(o.javaPath, embeddedJavaArgs(o, jar, rootDir, classData.flags), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // Both pipes are always drained: a JVM blocked on a full pipe would hang.
   child.stdout?.on('data', (c: Buffer) => stdout.push(c));
   child.stderr?.on('data', (c: Buffer) => stderr.push(c));
   child.on('error', () => {}); // reported through learnPort; never an unhandled 'error' event
   // 'close' comes after the last output chunk; 'exit' may come before it.
   const outputDone = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  track(child, rootDir, { graceMs: o.stopGraceMs, watchdog: o.watchdog });
+  track(child, rootDir, { graceMs, watchdog: o.watchdog });
 
   const output = (): string =>
     [stderr.toString().trim(), stdout.toString().trim()].filter(Boolean).join('\n');
   const fail = async (reason: string, message: string): Promise<never> => {
     await stopChild(child, o.stopGraceMs);
+    await classData.settle();
     await Promise.race([outputDone, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
     await rm(rootDir, { recursive: true, force: true });
     throw new SimulatorError(wireMockProblem(reason, message, output()));
@@ -184,7 +201,8 @@ export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle
     serverUrlFor: (hostUrl) => hostUrl,
     stop: () => {
       stopping ??= (async () => {
-        await stopChild(child, o.stopGraceMs);
+        await stopChild(child, graceMs);
+        await classData.settle();
         await rm(rootDir, { recursive: true, force: true });
       })();
       return stopping;

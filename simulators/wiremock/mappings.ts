@@ -122,6 +122,39 @@ export const registerMapping = async (handle: WireMockHandle, mapping: Mapping):
     : fail('mapping-refused', 'WireMock answered without a mapping id', text);
 };
 
+/**
+ * Registers many mappings in one admin call (`POST /__admin/mappings/import`) instead of one POST each: about 170
+ * mappings took 0.15-0.5 s this way against 0.8-2 s one by one on a freshly started JVM (bench/startup). Give them
+ * in registration order: among mappings of equal priority the later one wins, as with registerMapping one by one
+ * (WireMock's import gives precedence to the *first* of a list, so the list is sent reversed).
+ */
+export const importMappings = async (handle: WireMockHandle, mappings: readonly Mapping[]): Promise<void> => {
+  if (mappings.length === 0) return;
+  const tagged = mappings.map((m) => ({ ...m, metadata: { ...m.metadata, [OWNER_KEY]: handle.owner } }));
+  let status: number;
+  let text: string;
+  try {
+    const res = await request(`${handle.adminUrl}/mappings/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        mappings: tagged.reverse(),
+        importOptions: { duplicatePolicy: 'OVERWRITE', deleteAllNotInImport: false },
+      }),
+    });
+    status = res.statusCode;
+    text = await res.body.text();
+  } catch (err) {
+    return fail('admin-call-failed', `POST ${handle.adminUrl}/mappings/import: ${(err as Error).message}`);
+  }
+  if (status < 200 || status >= 300)
+    fail(
+      'mapping-refused',
+      `WireMock refused the import of ${mappings.length} mappings (HTTP ${status})`,
+      text,
+    );
+};
+
 /** Loads every mapping file under `dir` and registers its mappings in file order; returns their ids. */
 export const registerMappingsFromDir = async (handle: WireMockHandle, dir: string): Promise<string[]> => {
   const ids: string[] = [];
@@ -138,20 +171,24 @@ export const registerMappingsFromDir = async (handle: WireMockHandle, dir: strin
 export const registerProxyToModel = (
   handle: WireMockHandle,
   modelUrl: string,
-  opts: {
-    priority?: number;
-    name?: string;
-    /** More request matching (headers, query parameters) on top of any method and any URL. */
-    request?: Record<string, unknown>;
-    response?: Record<string, unknown>;
-  } = {},
-): Promise<string> =>
-  registerMapping(handle, {
-    name: opts.name ?? 'proxy to the platform model',
-    priority: opts.priority ?? PROXY_PRIORITY,
-    request: { ...opts.request, method: 'ANY', urlPattern: '.*' },
-    response: { ...opts.response, proxyBaseUrl: handle.serverUrlFor(modelUrl).replace(/\/+$/, '') },
-  });
+  opts: ProxyOptions = {},
+): Promise<string> => registerMapping(handle, proxyToModel(handle, modelUrl, opts));
+
+export type ProxyOptions = {
+  priority?: number;
+  name?: string;
+  /** More request matching (headers, query parameters) on top of any method and any URL. */
+  request?: Record<string, unknown>;
+  response?: Record<string, unknown>;
+};
+
+/** The mapping registerProxyToModel registers, for registering it with others in one import. */
+export const proxyToModel = (handle: WireMockHandle, modelUrl: string, opts: ProxyOptions = {}): Mapping => ({
+  name: opts.name ?? 'proxy to the platform model',
+  priority: opts.priority ?? PROXY_PRIORITY,
+  request: { ...opts.request, method: 'ANY', urlPattern: '.*' },
+  response: { ...opts.response, proxyBaseUrl: handle.serverUrlFor(modelUrl).replace(/\/+$/, '') },
+});
 
 /** Removes the mappings registered through this handle (found by the owner tag), and no other. */
 export const removeOwnedMappings = async (handle: WireMockHandle): Promise<void> => {
