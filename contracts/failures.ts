@@ -1,14 +1,12 @@
-// The one list of documented failures the simulator can inject and `harness gate --faults` injects one per run.
+// Every documented failure the simulator can inject and `harness gate --faults` injects one per run: the registry's lists and the network ones.
+import { VENDORS } from '../vendors/index.ts';
 import { type DocumentedFailure, NETWORK_FAILURES } from './common/failure.ts';
-import { ENOS_FAILURES } from './enos/failures.ts';
-import { IOTDA_FAILURES } from './iotda/failures.ts';
-import { OC_FAILURES } from './oceanconnect/failures.ts';
 
-export const FAILURES: readonly DocumentedFailure[] = [
-  ...OC_FAILURES,
-  ...ENOS_FAILURES,
-  ...IOTDA_FAILURES,
+/** Read when called (the registry imports the simulators, which read these). */
+export const allFailures = (): readonly DocumentedFailure[] => [
+  ...VENDORS.flatMap((v) => v.failures),
   ...NETWORK_FAILURES,
 ];
 
-export const failureById = (id: string): DocumentedFailure | undefined => FAILURES.find((f) => f.id === id);
+export const failureById = (id: string): DocumentedFailure | undefined =>
+  allFailures().find((f) => f.id === id);

@@ -1,13 +1,10 @@
-// The one list of vendor quirks the simulator reproduces and `harness gate --quirks` removes one at a time.
+// Every vendor quirk the simulator reproduces and `harness gate --quirks` removes one at a time: the registry's quirk lists together.
+import { VENDORS } from '../vendors/index.ts';
 import type { Quirk } from './common/quirk.ts';
-import { ENOS_QUIRKS } from './enos/quirks.ts';
-import { IOTDA_QUIRKS } from './iotda/quirks.ts';
-import { OC_QUIRKS } from './oceanconnect/quirks.ts';
 
-export const QUIRKS: readonly Quirk[] = [...OC_QUIRKS, ...ENOS_QUIRKS, ...IOTDA_QUIRKS];
-export const QUIRK_IDS: readonly string[] = QUIRKS.map((q) => q.id);
-
-export const quirkById = (id: string): Quirk | undefined => QUIRKS.find((q) => q.id === id);
-
+/** Read when called (the registry imports the simulators, which read these): registry order, then each vendor's own. */
+export const allQuirks = (): readonly Quirk[] => VENDORS.flatMap((v) => v.quirks);
+export const quirkIds = (): string[] => allQuirks().map((q) => q.id);
+export const quirkById = (id: string): Quirk | undefined => allQuirks().find((q) => q.id === id);
 /** The quirks of one vendor. */
-export const quirksOf = (vendor: string): Quirk[] => QUIRKS.filter((q) => q.vendor === vendor);
+export const quirksOf = (vendor: string): Quirk[] => allQuirks().filter((q) => q.vendor === vendor);

@@ -1,6 +1,9 @@
 // What a vendor plugs into the harness: the descriptor every vendor's registry entry fills, one field per capability.
 import type { z } from 'zod';
+import type { EndpointRoute } from '../contracts/common/endpoint-route.ts';
+import type { DocumentedFailure } from '../contracts/common/failure.ts';
 import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
+import type { Quirk } from '../contracts/common/quirk.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
 
 /** A vendor's throttle as the simulator runs it by default, and the error code that refuses a call over it. */
@@ -32,6 +35,12 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly fleet: Fleet;
   /** The simulator plug-in with its default options (simulators/<id>/sim.ts). */
   readonly simulator: VendorSimFactory<Id>;
+  /** The vendor's endpoints as routes: what the journal names a call, what an injection picks (contracts/<id>/endpoints.ts). */
+  readonly routes: readonly EndpointRoute[];
+  /** The quirks the simulator reproduces and `harness gate --quirks` removes one at a time (contracts/<id>/quirks.ts). */
+  readonly quirks: readonly Quirk[];
+  /** The documented failures the simulator can inject and `harness gate --faults` does (contracts/<id>/failures.ts). */
+  readonly failures: readonly DocumentedFailure[];
   /** The vendor's part of verifying its committed pact against the simulator (simulators/<id>/verification.ts). */
   readonly providerVerification: (
     fleet: z.infer<Fleet>,

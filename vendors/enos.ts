@@ -3,6 +3,9 @@ import { PACT_PROVIDER, PENDING_CAP, RECOGNISED_BY, THROTTLE } from '../contract
 import { Fleet } from '../simulators/enos/fleet.ts';
 import { createEnosSim } from '../simulators/enos/sim.ts';
 import { providerVerification } from '../simulators/enos/verification.ts';
+import { ENOS_ROUTES } from '../contracts/enos/endpoints.ts';
+import { ENOS_FAILURES } from '../contracts/enos/failures.ts';
+import { ENOS_QUIRKS } from '../contracts/enos/quirks.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -14,5 +17,8 @@ export const enos = {
   throttle: THROTTLE,
   fleet: Fleet,
   providerVerification,
+  routes: ENOS_ROUTES,
+  quirks: ENOS_QUIRKS,
+  failures: ENOS_FAILURES,
   simulator: createEnosSim,
 } as const satisfies VendorDescriptor<'enos', typeof Fleet>;

@@ -3,6 +3,9 @@ import { PACT_PROVIDER, PENDING_CAP, RECOGNISED_BY, THROTTLE } from '../contract
 import { Fleet } from '../simulators/iotda/fleet.ts';
 import { createIotdaSim } from '../simulators/iotda/sim.ts';
 import { providerVerification } from '../simulators/iotda/verification.ts';
+import { IOTDA_ROUTES } from '../contracts/iotda/endpoints.ts';
+import { IOTDA_FAILURES } from '../contracts/iotda/failures.ts';
+import { IOTDA_QUIRKS } from '../contracts/iotda/quirks.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const iotda = {
@@ -14,5 +17,8 @@ export const iotda = {
   throttle: THROTTLE,
   fleet: Fleet,
   providerVerification,
+  routes: IOTDA_ROUTES,
+  quirks: IOTDA_QUIRKS,
+  failures: IOTDA_FAILURES,
   simulator: createIotdaSim,
 } as const satisfies VendorDescriptor<'iotda', typeof Fleet>;

@@ -8,6 +8,9 @@ import {
 import { Fleet } from '../simulators/oceanconnect/fleet.ts';
 import { createOceanConnectSim } from '../simulators/oceanconnect/sim.ts';
 import { providerVerification } from '../simulators/oceanconnect/verification.ts';
+import { OC_ROUTES } from '../contracts/oceanconnect/endpoints.ts';
+import { OC_FAILURES } from '../contracts/oceanconnect/failures.ts';
+import { OC_QUIRKS } from '../contracts/oceanconnect/quirks.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -19,5 +22,8 @@ export const oceanconnect = {
   throttle: THROTTLE,
   fleet: Fleet,
   providerVerification,
+  routes: OC_ROUTES,
+  quirks: OC_QUIRKS,
+  failures: OC_FAILURES,
   simulator: createOceanConnectSim,
 } as const satisfies VendorDescriptor<'oceanconnect', typeof Fleet>;

@@ -1,5 +1,5 @@
 // Turns `harness sim` flags into simulator options, once, at the entry point; a bad flag is a message, not a crash.
-import { QUIRK_IDS } from '../../contracts/quirks.ts';
+import { quirkIds } from '../../contracts/quirks.ts';
 import type { SimOptions } from '../../simulators/sim.ts';
 import { parseLatency } from '../../simulators/replay/build-mappings.ts';
 
@@ -117,9 +117,9 @@ export const simOptionsFrom = (
   if (driftProfile !== 'none' && driftProfile !== 'drifted')
     return { ok: false, message: `--drift-profile must be none or drifted, got ${driftProfile}` };
   const removedQuirks = (flags.withoutQuirks ?? '').split(',').filter(Boolean);
-  const unknownQuirk = removedQuirks.find((id) => !QUIRK_IDS.includes(id));
+  const unknownQuirk = removedQuirks.find((id) => !quirkIds().includes(id));
   if (unknownQuirk !== undefined)
-    return { ok: false, message: `--without-quirks: no quirk ${unknownQuirk} (${QUIRK_IDS.join(', ')})` };
+    return { ok: false, message: `--without-quirks: no quirk ${unknownQuirk} (${quirkIds().join(', ')})` };
   const latency = parseLatency(flags.latency ?? 'none');
   if ('error' in latency) return { ok: false, message: latency.error };
   if (flags.https && launcher !== 'embedded')

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DeviceBehaviour } from '../model/behaviour.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
-import { QUIRK_IDS } from '../../contracts/quirks.ts';
+import { quirkIds } from '../../contracts/quirks.ts';
 import { DriftProfile } from './drift-profile.ts';
 import { type ThrottleFacts, type Vendor, VENDORS } from '../../vendors/index.ts';
 import { Injection } from '../../contracts/control/api.ts';
@@ -56,9 +56,9 @@ export const SimConfig = z.object({
    */
   removedQuirks: z
     .array(
-      z
-        .string()
-        .refine((id) => QUIRK_IDS.includes(id), { message: `not a quirk id (${QUIRK_IDS.join(', ')})` }),
+      z.string().refine((id) => quirkIds().includes(id), {
+        error: () => `not a quirk id (${quirkIds().join(', ')})`,
+      }),
     )
     .default([]),
   /** Failures armed at start and at every reset (simulators/platform/injection.ts); none by default. */

@@ -11,8 +11,8 @@ import {
   QuirkChange,
 } from '../../contracts/control/api.ts';
 import { issuesOf, type Vendor } from '../../contracts/common/problem.ts';
-import { FAILURES } from '../../contracts/failures.ts';
-import { QUIRKS } from '../../contracts/quirks.ts';
+import { allFailures } from '../../contracts/failures.ts';
+import { allQuirks } from '../../contracts/quirks.ts';
 import type { SimClock } from '../model/clock.ts';
 import { ThrottleConfig } from '../model/throttle.ts';
 import type { SimConfig } from './config.ts';
@@ -141,8 +141,9 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
 
   const quirkState = () => ({
     removed: quirks.list(),
-    quirks: QUIRKS.filter((q) => vendors.has(q.vendor as Vendor)).map(
-      ({ id, vendor, kind, title, without, source, verified }) => ({
+    quirks: allQuirks()
+      .filter((q) => vendors.has(q.vendor as Vendor))
+      .map(({ id, vendor, kind, title, without, source, verified }) => ({
         id,
         vendor,
         kind,
@@ -150,8 +151,7 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
         without,
         source,
         verified,
-      }),
-    ),
+      })),
   });
   app.get(`${CONTROL_PREFIX}/quirks`, async () => quirkState());
   app.put(`${CONTROL_PREFIX}/quirks`, async (req, reply) => {
@@ -165,7 +165,7 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
 
   const injectionState = () => ({
     armed: injector.list(),
-    failures: FAILURES,
+    failures: [...allFailures()],
     routes: Object.fromEntries([...vendors.values()].map((v) => [v.vendor, v.routes])),
   });
   app.get(`${CONTROL_PREFIX}/injections`, async () => injectionState());

@@ -1,6 +1,6 @@
 // Which vendor quirks a running platform has removed, and the onSend hook that takes them out of the answers.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QUIRK_IDS, quirksOf } from '../../contracts/quirks.ts';
+import { quirkIds, quirksOf } from '../../contracts/quirks.ts';
 import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
 import type { VendorSim } from './vendor-sim.ts';
 
@@ -16,7 +16,7 @@ export class QuirkProfile {
 
   /** The ids of `ids` that name no quirk (empty: all are known). */
   static unknown(ids: readonly string[]): string[] {
-    return ids.filter((id) => !QUIRK_IDS.includes(id));
+    return ids.filter((id) => !quirkIds().includes(id));
   }
 
   set(ids: readonly string[]): void {
@@ -29,7 +29,7 @@ export class QuirkProfile {
   }
 
   list(): string[] {
-    return QUIRK_IDS.filter((id) => this.removed.has(id));
+    return quirkIds().filter((id) => this.removed.has(id));
   }
 
   get faithful(): boolean {
