@@ -37,8 +37,9 @@ export type ClockState = z.infer<typeof ClockState>;
 /** POST /clock: each field optional, applied in this order: frozen, timeScale, advanceMs, advanceTo, toNextEvent. */
 export const ClockChange = z
   .object({
-    advanceMs: z.number().int().nonnegative().optional(),
-    advanceTo: z.number().int().optional(),
+    advanceMs: z.number().nonnegative().finite().optional(),
+    /** Platform epoch ms; a fraction is kept (the clock has sub-millisecond resolution). */
+    advanceTo: z.number().finite().optional(),
     timeScale: z.number().positive().finite().optional(),
     frozen: z.boolean().optional(),
     /** Advance to the store's next scheduled event (expiry or delivery step) of every vendor. */
@@ -133,9 +134,13 @@ export const ResetQuery = z.object({ vendor: z.string().optional() });
 
 /** One request as the platform's journal recorded it: what the client sent and what it was answered. */
 export const JournalEntry = z.object({
-  /** 1, 2, ... in arrival order across every vendor. */
+  /** 1, 2, ... in the order the answers were sent, across every vendor. */
   seq: z.number(),
-  /** Platform time (simulated) and wall time the request arrived (the answer may come later). */
+  /**
+   * Platform time (simulated, sub-millisecond) and wall time of the call: when its vendor's throttle decided on it (the
+   * throttle and the journal share this one time), or when it arrived if no throttle looked at it. Never the answer's
+   * time (an answer may be held).
+   */
   at: z.number(),
   wallAt: z.number(),
   /** The vendor owning the path, or "none". */

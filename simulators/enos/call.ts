@@ -12,6 +12,8 @@ export type CommandCall = {
   /** The body exactly as received ('' when none): what apim-signature covers. */
   rawBody: string;
   body: unknown;
+  /** The call's platform time (the platform stamps it once: the throttle and the journal share it). */
+  callTime: () => number;
 };
 
 /**
@@ -28,7 +30,7 @@ export const handleCommandCall = (core: EnosCore, call: CommandCall): Answer => 
       return refuse({ kind: 'invalid-argument', field: name, reason: `${name} is given more than once` });
     if (value !== undefined) query[name] = value;
   }
-  const now = core.clock.now();
+  const now = call.callTime();
   const auth = authenticateCall(
     core.world,
     { headers: call.headers, query, rawBody: call.rawBody },

@@ -31,6 +31,7 @@ export const registerEnosRoutes = (app: FastifyInstance, core: EnosCore): void =
           headers: req.headers,
           rawBody: req.rawBody,
           body: req.body,
+          callTime: () => req.callTime(),
         }),
       () => failureAnswer(core.nextRequestId(), { kind: 'internal' }),
     );

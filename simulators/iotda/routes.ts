@@ -83,14 +83,14 @@ const admit = <S extends typeof DevicePathParams | typeof ShowAsyncCommandPathPa
   req: FastifyRequest,
   schema: S,
 ): Admitted<z.infer<S>> => {
-  const { world, throttle, clock, store } = deps;
+  const { world, throttle, store } = deps;
   const auth = authenticate(req, world);
   if (!auth.ok)
     return { ok: false, answer: { ...auth.answer, headers: { 'x-harness-auth-failure': auth.failure } } };
   const rejection = world.rejectionOf(auth.principal);
   if (rejection === 'authentication-failed') return { ok: false, answer: authenticationFailed() };
   if (rejection === 'application-missing') return { ok: false, answer: applicationMissing() };
-  const decision = throttle.check(principalKey(auth.principal), clock.now());
+  const decision = throttle.check(principalKey(auth.principal), req.callTime());
   if (!decision.allowed) {
     const { limit, windowMs } = throttle.config;
     return { ok: false, answer: throttled(limit, windowMs, world.takeRequestId()) };

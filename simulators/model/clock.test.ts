@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimClock } from './clock.ts';
+import { hiResWall, SimClock } from './clock.ts';
 
 const START = Date.UTC(2026, 0, 1);
 
@@ -96,6 +96,34 @@ describe('simulated clock', () => {
     const clock = new SimClock({ startEpochMs: START, timeScale: 0.5 }, wall.read);
     wall.move(3);
     expect(clock.now()).toBe(START + 1);
+  });
+
+  it('keeps the fraction of a millisecond in preciseNow, and now() is its floor', () => {
+    const wall = fakeWall();
+    const clock = new SimClock({ startEpochMs: START, timeScale: 600 }, wall.read);
+    wall.move(0.0015); // 0.9 platform ms
+    expect(clock.preciseNow()).toBeCloseTo(START + 0.9, 6);
+    expect(clock.now()).toBe(START);
+    wall.move(0.0015);
+    expect(clock.preciseNow()).toBeCloseTo(START + 1.8, 6);
+    expect(clock.now()).toBe(START + 1);
+  });
+
+  it('advances to a fractional time exactly, and never back', () => {
+    const wall = fakeWall();
+    const clock = new SimClock({ startEpochMs: START, frozen: true }, wall.read);
+    expect(clock.advanceTo(START + 606.0606)).toBe(START + 606);
+    expect(clock.preciseNow()).toBe(START + 606.0606);
+    expect(clock.advanceTo(START + 606.06)).toBe(START + 606);
+    expect(clock.preciseNow()).toBe(START + 606.0606);
+    expect(() => clock.advanceTo(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
+  it('reads the wall with sub-millisecond resolution by default', () => {
+    const readings = Array.from({ length: 50 }, () => hiResWall());
+    expect(readings.some((r) => r % 1 !== 0)).toBe(true);
+    expect(readings.every((r, i) => i === 0 || r >= readings[i - 1]!)).toBe(true);
+    expect(Math.abs(readings[0]! - Date.now())).toBeLessThan(1000);
   });
 
   it('refuses negative advances and non-positive scales', () => {

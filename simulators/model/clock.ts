@@ -15,14 +15,24 @@ export type ClockConfigInput = z.input<typeof ClockConfig>;
 /** Wall-clock source in epoch milliseconds; injected so tests never sleep. */
 export type WallSource = () => number;
 
+/**
+ * The default wall source: epoch milliseconds with sub-millisecond resolution and no steps back (the monotonic
+ * `performance.now()` on its time origin). `Date.now()` moves in whole milliseconds, which at a time scale of 600 is
+ * 600 platform ms: too coarse to tell two calls of one window apart.
+ */
+export const hiResWall: WallSource = () => performance.timeOrigin + performance.now();
+
 /** Anything that can say what time it is on the platform; the store and the throttle need only this. */
 export type TimeSource = { now(): number };
 
 export type ClockState = { now: number; startEpochMs: number; timeScale: number; frozen: boolean };
 
 /**
- * Platform time = anchor + (wall - wallAnchor) * timeScale (+ nothing while frozen), floored to whole milliseconds and
- * never decreasing, even if the wall source steps back. Changing the scale or freezing re-anchors, so time is continuous.
+ * Platform time = anchor + (wall - wallAnchor) * timeScale (+ nothing while frozen), never decreasing, even if the wall
+ * source steps back. `preciseNow()` keeps the fraction (sub-millisecond: what the throttle decides on and the journal
+ * records); `now()` is the same reading floored to whole milliseconds (what answers and stored records carry). Window
+ * boundaries are whole milliseconds, so both readings of one instant fall in the same window. Changing the scale or
+ * freezing re-anchors, so time is continuous.
  */
 export class SimClock implements TimeSource {
   readonly startEpochMs: number;
@@ -33,7 +43,7 @@ export class SimClock implements TimeSource {
   private wallAnchor: number;
   private last: number;
 
-  constructor(config: ClockConfigInput = {}, wall: WallSource = Date.now) {
+  constructor(config: ClockConfigInput = {}, wall: WallSource = hiResWall) {
     const c = ClockConfig.parse(config);
     this.wall = wall;
     this.wallAnchor = wall();
@@ -44,13 +54,17 @@ export class SimClock implements TimeSource {
     this.last = this.startEpochMs;
   }
 
-  /** Current platform time in epoch milliseconds (an integer). */
+  /** Current platform time in epoch milliseconds (an integer): `preciseNow()` floored. */
   now(): number {
+    return Math.floor(this.preciseNow());
+  }
+
+  /** Current platform time in epoch milliseconds with its fraction (sub-millisecond resolution). */
+  preciseNow(): number {
     const raw = this.isFrozen
       ? this.platformAnchor
       : this.platformAnchor + (this.wall() - this.wallAnchor) * this.scale;
-    const t = Math.floor(raw);
-    if (t > this.last) this.last = t;
+    if (raw > this.last) this.last = raw;
     return this.last;
   }
 
@@ -70,10 +84,15 @@ export class SimClock implements TimeSource {
     return this.now();
   }
 
-  /** Moves platform time forward to `at`; a time not after now() changes nothing. Returns the new now(). */
+  /**
+   * Moves platform time forward to exactly `at` (a fraction is kept); a time not after preciseNow() changes nothing.
+   * Returns the new now().
+   */
   advanceTo(at: number): number {
-    const now = this.now();
-    return at > now ? this.advance(at - now) : now;
+    if (!Number.isFinite(at)) throw new RangeError(`clock: cannot advance to ${at}`);
+    this.reanchor();
+    if (at > this.platformAnchor) this.platformAnchor = at;
+    return this.now();
   }
 
   setTimeScale(timeScale: number): void {
@@ -104,7 +123,7 @@ export class SimClock implements TimeSource {
 
   /** Folds elapsed wall time into the platform anchor so that a change of mode or scale applies from now on. */
   private reanchor(): void {
-    this.platformAnchor = this.now();
+    this.platformAnchor = this.preciseNow();
     this.wallAnchor = this.wall();
   }
 }

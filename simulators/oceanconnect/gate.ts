@@ -28,7 +28,8 @@ export const gate = (w: OcWorld, req: FastifyRequest): GateOutcome => {
   if (appKey === undefined) return { ok: false, answer: OC.appKeyMissing() };
   if (!w.apps.has(appKey))
     return { ok: false, answer: OC.appNotExisted(403, `app_key names no application: ${appKey}`) };
-  const now = w.now();
+  // The call's one platform time: the throttle decides on it and the journal records it.
+  const now = req.callTime();
   const decision = w.throttle.check(appKey, now);
   if (!decision.allowed) return { ok: false, answer: OC.throttled(decision.retryAfterMs) };
   const auth = BEARER.safeParse(headerOf(req, 'authorization'));

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { routeOf } from '../../contracts/common/endpoint-route.ts';
 import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
-import { SimClock } from '../model/clock.ts';
+import { hiResWall, SimClock } from '../model/clock.ts';
 import { type SimConfig, SimConfig as SimConfigSchema, type SimConfigInput } from './config.ts';
 import { registerControlApi } from './control.ts';
 import { faultOfError, type PlatformFault } from './faults.ts';
@@ -16,9 +16,18 @@ import type { PlatformContext, VendorSim, VendorSimFactory } from './vendor-sim.
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody: string;
-    /** Platform and wall time the request arrived: what the throttle decided on, journalled as `at`/`wallAt`. */
+    /** Platform (sub-millisecond) and wall time the request arrived. */
     arrivedAt: number;
     arrivedWallAt: number;
+    /** The call's own platform time once stamped (NaN before): see callTime(). */
+    calledAt: number;
+    calledWallAt: number;
+    /**
+     * The platform time of this call, stamped the first time it is asked for: vendors ask when their throttle decides,
+     * so the throttle and the journal (`at`) carry one and the same time. A request nobody asked about is journalled
+     * at its arrival.
+     */
+    callTime(): number;
   }
 }
 
@@ -75,7 +84,7 @@ const parseOrUndefined = (text: string): unknown => {
 export const buildPlatform = (
   input: SimConfigInput,
   factories: readonly VendorSimFactory[],
-  wall: () => number = Date.now,
+  wall: () => number = hiResWall,
 ): Platform => {
   const config = SimConfigSchema.parse(input);
   const clock = new SimClock(
@@ -110,6 +119,15 @@ export const buildPlatform = (
   app.decorateRequest('arrivedAt', 0);
   app.decorateRequest('arrivedWallAt', 0);
   app.decorateRequest('injection', null);
+  app.decorateRequest('calledAt', Number.NaN);
+  app.decorateRequest('calledWallAt', Number.NaN);
+  app.decorateRequest('callTime', function callTime(this: FastifyRequest): number {
+    if (Number.isNaN(this.calledAt)) {
+      this.calledAt = clock.preciseNow();
+      this.calledWallAt = wall();
+    }
+    return this.calledAt;
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req: FastifyRequest, body, done) => {
     const text = body as string;
@@ -172,10 +190,11 @@ export const buildPlatform = (
     inject(req, reply).then((taken) => (taken ? undefined : done()), done);
   });
   if (journal.enabled) {
-    // An answer may be held (an EnOS instant command waits for its device): the journal keeps arrival times.
+    // An answer may be held (an EnOS instant command waits for its device): the journal keeps the call's time (the
+    // throttle's decision), or the arrival of a request no throttle looked at, never the answer's.
     app.addHook('onRequest', (req, _reply, done) => {
-      req.arrivedAt = clock.now();
-      req.arrivedWallAt = Date.now();
+      req.arrivedAt = clock.preciseNow();
+      req.arrivedWallAt = wall();
       done();
     });
     app.addHook('onSend', async (req, reply, payload) => {
@@ -183,10 +202,11 @@ export const buildPlatform = (
       const v = vendorOf(req.url);
       const responseBody = typeof payload === 'string' ? payload : '';
       const status = reply.statusCode;
+      const stamped = !Number.isNaN(req.calledAt);
       const seq = journal.add(
         {
-          at: req.arrivedAt,
-          wallAt: req.arrivedWallAt,
+          at: stamped ? req.calledAt : req.arrivedAt,
+          wallAt: stamped ? req.calledWallAt : req.arrivedWallAt,
           vendor: v?.vendor ?? 'none',
           method: req.method,
           url: req.url,
