@@ -103,6 +103,31 @@ describe('apim headers of a command call', () => {
     expect([r.body.code, r.body.msg]).toEqual([1003, 'The encryption is not valid.']);
   });
 
+  it('a signature computed without the body does not pass for a call that sends one: 1003', async () => {
+    sim = startEnos();
+    const query = { action: 'search', ...sim.byAsset };
+    const bodyText = '{"expression":"state = 1"}';
+    const signed = (withBody: boolean) =>
+      apimHeaders({
+        accessToken: token,
+        query,
+        ...(withBody ? { bodyText } : {}),
+        timestamp: T0,
+        appSecret: sim.fleet.appSecret,
+      });
+    const token = await sim.token();
+    const send = (headers: Record<string, string>) =>
+      sim.inject({
+        method: 'POST',
+        url: `${COMMANDS_PATH}?${new URLSearchParams(query)}`,
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: bodyText,
+      });
+    const unsigned = await send(signed(false));
+    expect([unsigned.body.code, unsigned.body.msg]).toEqual([1003, 'The encryption is not valid.']);
+    expect((await send(signed(true))).body.code).toBe(0);
+  });
+
   it('a token expires after 7200 s: 1203', async () => {
     sim = startEnos();
     expect((await sim.call('POST', cancel(sim))).body.code).toBe(0);

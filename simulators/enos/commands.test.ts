@@ -141,6 +141,24 @@ describe('creating commands', () => {
     ]);
   });
 
+  it('the cap counts cached commands only: one released (in flight) plus 50 cached, then the next is 11902', async () => {
+    sim = startEnos();
+    sim.online(sim.device.assetId);
+    const released = await sim.cache();
+    expect(
+      dataOf<Cmd>(await sim.call('GET', { action: 'get', ...sim.byAsset, commandId: released })).state,
+    ).toBe(4);
+    for (let i = 0; i < 50; i++) await sim.cache(); // each one checked: cache() throws unless a commandId came back
+    const r = await sim.call(
+      'POST',
+      { action: 'setMeasurepoint', ...sim.byAsset, measurepointId: 'mp', pendingTtl: 60 },
+      { value: 1 },
+    );
+    expect(codeOf(r)).toBe(11902);
+    const other = { orgId: sim.fleet.orgId, assetId: sim.fleet.devices[1]!.assetId };
+    expect(await sim.cache(600, other)).toMatch(/^\d+$/);
+  });
+
   it('a cached command expires at pendingTtl: 3 Expired, and can no longer be cancelled (11905)', async () => {
     sim = startEnos();
     const id = await sim.cache(60);
@@ -251,6 +269,24 @@ describe('cancel', () => {
     ]);
     expect(dataOf<Cmd>(await sim.call('GET', { action: 'get', ...otherDevice, commandId: c })).state).toBe(1);
     expect(dataOf<Cmd[]>(await sim.call('GET', { action: 'cancel', ...sim.byAsset }))).toEqual([]);
+  });
+});
+
+describe('cancel-all leaves what is not cached alone', () => {
+  it('an expired (3) and a released (4) command are neither answered nor changed; only the cached one is cancelled', async () => {
+    sim = startEnos();
+    const expired = await sim.cache(10);
+    sim.advance(10_000);
+    const released = await sim.cache();
+    const cached = await sim.cache();
+    sim.online(sim.device.assetId); // the oldest cached one goes out: 4 Released
+    const stateOf = async (commandId: string) =>
+      dataOf<Cmd>(await sim.call('GET', { action: 'get', ...sim.byAsset, commandId })).state;
+    expect([await stateOf(expired), await stateOf(released), await stateOf(cached)]).toEqual([3, 4, 1]);
+    const r = await sim.call('POST', { action: 'cancel', ...sim.byAsset });
+    expect(CancelResponseStrict.safeParse(r.body).success).toBe(true);
+    expect(dataOf<Cmd[]>(r).map((x) => [x.commandId, x.state])).toEqual([[cached, 1]]);
+    expect([await stateOf(expired), await stateOf(released), await stateOf(cached)]).toEqual([3, 4, 2]);
   });
 });
 

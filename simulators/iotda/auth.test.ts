@@ -127,6 +127,17 @@ describe('AK/SK signed by @huaweicloud/huaweicloud-sdk-core AKSKSigner.sign', ()
     expect([res.status, res.body, res.failure]).toEqual([401, AUTH_FAILED, 'signature-mismatch']);
   });
 
+  it('signed without its query and sent with it -> 401 (signature-mismatch); signed with it -> 200', async () => {
+    const r = listRequest();
+    const unsigned = await sendSdk(r, sdkSigned({ ...r, queryParams: {} }));
+    expect([unsigned.status, unsigned.body, unsigned.failure]).toEqual([
+      401,
+      AUTH_FAILED,
+      'signature-mismatch',
+    ]);
+    expect((await sendSdk(r, sdkSigned(r))).status).toBe(200);
+  });
+
   it('changing a signed header -> 401; dropping it -> 401 (signed-header-missing)', async () => {
     const r = listRequest();
     const headers = sdkSigned(r);

@@ -232,6 +232,15 @@ describe('the 20-PENDING cap per device', () => {
     expect((await s.create(DELAY, s.fleet.devices[1])).status).toBe(200);
   });
 
+  it('counts PENDING commands only: one SENT plus 20 PENDING, then the next is 400', async () => {
+    const s = setupSim();
+    await s.setOnline(true);
+    const first = await createdId(s);
+    expect((await s.show(first)).body.status).toBe('SENT');
+    for (let i = 0; i < 20; i++) expect((await s.create(DELAY)).status).toBe(200);
+    expect((await s.create(DELAY)).status).toBe(400);
+  });
+
   it('room frees up when a PENDING command expires', async () => {
     const s = setupSim();
     await createdId(s, { ...DELAY, expire_time: 10 });

@@ -64,6 +64,25 @@ describe('APIG.0308 throttle', () => {
     expect((await anonymous()).status).toBe(401);
   });
 
+  it('pushed over the gateway throttle, the journal records 429 APIG.0308 for each refused call, as answered', async () => {
+    const s = setupSim({ throttle: { iotda: { enabled: true, limit: 3, windowMs: 60_000 } } });
+    const answered: [number, string | undefined][] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await s.listQueued();
+      answered.push([r.status, r.body.error_code as string | undefined]);
+    }
+    expect(answered).toEqual([
+      [200, undefined],
+      [200, undefined],
+      [200, undefined],
+      [429, 'APIG.0308'],
+      [429, 'APIG.0308'],
+    ]);
+    const j = await s.control('GET', '/journal?vendor=iotda');
+    const entries = j.body.entries as { status: number; errorCode?: string }[];
+    expect(entries.map((e) => [e.status, e.errorCode])).toEqual(answered);
+  });
+
   it('can be switched on at run time through the control API', async () => {
     const s = setupSim();
     const put = await s.control('PUT', '/throttle/iotda', { enabled: true, limit: 1 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OC_PATHS } from '../../contracts/oceanconnect/constraints.ts';
 import { APP_REGISTERED } from '../../contracts/oceanconnect/provider-states.ts';
 import { LoginResponse, QueryCommandsResponse } from '../../contracts/oceanconnect/responses.ts';
-import { errorBody, type Harness, startOc } from './test-support.ts';
+import { commandBody, errorBody, type Harness, startOc } from './test-support.ts';
 
 const TOKEN_INVALID = errorBody('1010005', 'App_key or access_token is invalid.');
 const QUERY = `${OC_PATHS.deviceCommands}?pageNo=0&pageSize=10`;
@@ -32,6 +32,31 @@ describe('OceanConnect login', () => {
     const accepted = await h.call('GET', QUERY, { accessToken: latest });
     expect(accepted.status).toBe(200);
     expect(QueryCommandsResponse.parse(accepted.body).data).toEqual([]);
+  });
+
+  it('after a new login the earlier token is refused by every command API with 403 1010005; the new one is not', async () => {
+    const older = await h.token();
+    const newer = await h.token();
+    const device = h.fleet.devices[0]!;
+    const calls: [method: 'GET' | 'POST' | 'PUT', url: string, body: unknown][] = [
+      ['POST', OC_PATHS.deviceCommands, commandBody(device)],
+      ['GET', QUERY, undefined],
+      ['PUT', OC_PATHS.deviceCommand('no-such-command'), { status: 'CANCELED' }],
+      ['POST', OC_PATHS.deviceCommandCancelTasks, { deviceId: device }],
+      ['GET', `${OC_PATHS.deviceCommandCancelTasks}?pageNo=0`, undefined],
+    ];
+    for (const [method, url, body] of calls) {
+      const refused = await h.call(method, url, {
+        accessToken: older,
+        ...(body === undefined ? {} : { body }),
+      });
+      expect([method, url, refused.status, refused.body]).toEqual([method, url, 403, TOKEN_INVALID]);
+      const accepted = await h.call(method, url, {
+        accessToken: newer,
+        ...(body === undefined ? {} : { body }),
+      });
+      expect([method, url, accepted.body]).not.toEqual([method, url, TOKEN_INVALID]);
+    }
   });
 
   it('refuses a token once its expiresIn has passed (platform time)', async () => {

@@ -102,6 +102,14 @@ describe('OceanConnect create command', () => {
     expect((await create(commandBody(device))).status).toBe(201);
   });
 
+  it('counts PENDING commands only: one SENT plus 20 PENDING, then 400 100223', async () => {
+    await h.setOnline(device, true);
+    expect((await created()).status).toBe('SENT');
+    for (let i = 0; i < 20; i++) expect((await created()).status).toBe('PENDING');
+    const r = await create(commandBody(device));
+    expect([r.status, r.body]).toEqual([400, errorBody('100223', 'Command counts has reached the upLimit.')]);
+  });
+
   it('sends at once with expireTime 0 to an online idle device (SENT, issued once)', async () => {
     await h.setOnline(device, true);
     const c = await created({ expireTime: 0 });

@@ -77,6 +77,18 @@ describe('OceanConnect revocation task (the seed)', () => {
     expect(await commandStatuses()).toEqual(['DELIVERED', 'CANCELED']);
   });
 
+  it('never revokes a command still SENT (not yet acknowledged)', async () => {
+    await h.setOnline(device, true);
+    const sent = await create();
+    const queued = await create();
+    expect([sent.status, queued.status]).toEqual(['SENT', 'PENDING']);
+    const r = await revoke();
+    const task = RevocationTask.parse(r.body);
+    expect([r.status, task.totalCount]).toEqual([201, 1]);
+    expect(task.deviceCommands.map((c) => [c.commandId, c.status])).toEqual([[queued.commandId, 'PENDDING']]);
+    expect(await commandStatuses()).toEqual(['SENT', 'CANCELED']);
+  });
+
   it('frees the pending queue at once: 20 revoked, 20 new ones accepted', async () => {
     for (let i = 0; i < 20; i++) await create();
     expect(RevocationTask.parse((await revoke()).body).totalCount).toBe(20);
