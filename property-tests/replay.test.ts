@@ -9,7 +9,6 @@ import { renderFailure } from './runner/outcome.ts';
 const neverDelivered: Invariant = {
   name: 'never-delivered (a rule made to fail)',
   says: 'no command is ever DELIVERED',
-  vendors: ['oceanconnect'],
   check: (o) =>
     o.after.commands.filter((c) => c.state === 'DELIVERED').map((c) => `${c.commandId} is DELIVERED`),
 };

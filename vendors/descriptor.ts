@@ -4,6 +4,7 @@ import type { EndpointRoute } from '../contracts/common/endpoint-route.ts';
 import type { DocumentedFailure } from '../contracts/common/failure.ts';
 import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
 import type { Quirk } from '../contracts/common/quirk.ts';
+import type { PropsVendor } from '../property-tests/vendor.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
 
 /** A vendor's throttle as the simulator runs it by default, and the error code that refuses a call over it. */
@@ -45,4 +46,6 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly providerVerification: (
     fleet: z.infer<Fleet>,
   ) => Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'>;
+  /** The vendor's part of the property suite (property-tests/<id>/plugin.ts). */
+  readonly props: PropsVendor<{ kind: string }, z.infer<Fleet>, unknown>;
 };

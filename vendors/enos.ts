@@ -6,6 +6,7 @@ import { providerVerification } from '../simulators/enos/verification.ts';
 import { ENOS_ROUTES } from '../contracts/enos/endpoints.ts';
 import { ENOS_FAILURES } from '../contracts/enos/failures.ts';
 import { ENOS_QUIRKS } from '../contracts/enos/quirks.ts';
+import { props } from '../property-tests/enos/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -20,5 +21,6 @@ export const enos = {
   routes: ENOS_ROUTES,
   quirks: ENOS_QUIRKS,
   failures: ENOS_FAILURES,
+  props,
   simulator: createEnosSim,
 } as const satisfies VendorDescriptor<'enos', typeof Fleet>;

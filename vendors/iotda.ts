@@ -6,6 +6,7 @@ import { providerVerification } from '../simulators/iotda/verification.ts';
 import { IOTDA_ROUTES } from '../contracts/iotda/endpoints.ts';
 import { IOTDA_FAILURES } from '../contracts/iotda/failures.ts';
 import { IOTDA_QUIRKS } from '../contracts/iotda/quirks.ts';
+import { props } from '../property-tests/iotda/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const iotda = {
@@ -20,5 +21,6 @@ export const iotda = {
   routes: IOTDA_ROUTES,
   quirks: IOTDA_QUIRKS,
   failures: IOTDA_FAILURES,
+  props,
   simulator: createIotdaSim,
 } as const satisfies VendorDescriptor<'iotda', typeof Fleet>;

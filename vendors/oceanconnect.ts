@@ -11,6 +11,7 @@ import { providerVerification } from '../simulators/oceanconnect/verification.ts
 import { OC_ROUTES } from '../contracts/oceanconnect/endpoints.ts';
 import { OC_FAILURES } from '../contracts/oceanconnect/failures.ts';
 import { OC_QUIRKS } from '../contracts/oceanconnect/quirks.ts';
+import { props } from '../property-tests/oceanconnect/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -25,5 +26,6 @@ export const oceanconnect = {
   routes: OC_ROUTES,
   quirks: OC_QUIRKS,
   failures: OC_FAILURES,
+  props,
   simulator: createOceanConnectSim,
 } as const satisfies VendorDescriptor<'oceanconnect', typeof Fleet>;

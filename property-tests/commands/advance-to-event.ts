@@ -2,7 +2,7 @@
 import type { Real } from '../harness/real.ts';
 import type { PropsModel } from '../model/state.ts';
 import { advanceBoth } from './advance-clock.ts';
-import type { StepSpec } from './spec.ts';
+import type { StepSpec } from './steps.ts';
 import { StepCommand } from './support.ts';
 
 type Spec = Extract<StepSpec, { kind: 'advance-to-event' }>;

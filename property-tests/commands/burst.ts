@@ -1,7 +1,7 @@
 // A burst: the same vendor call made N times back to back at one platform instant (the throttle's test), one step each.
 import type { Real } from '../harness/real.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { StepSpec } from './spec.ts';
+import type { StepSpec } from './steps.ts';
 import { StepCommand } from './support.ts';
 
 type Spec = Extract<StepSpec, { kind: 'burst' }>;

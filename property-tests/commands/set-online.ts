@@ -2,7 +2,7 @@
 import { must } from '../../contracts/control/client.ts';
 import type { Real } from '../harness/real.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { StepSpec } from './spec.ts';
+import type { StepSpec } from './steps.ts';
 import { deviceAt, StepCommand } from './support.ts';
 
 type Spec = Extract<StepSpec, { kind: 'online' }>;

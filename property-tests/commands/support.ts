@@ -12,7 +12,9 @@ import {
 } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree, runStep } from '../harness/step.ts';
-import { specText, type StepSpec, type Target } from './spec.ts';
+import type { Target } from './parts.ts';
+import { specText } from './spec.ts';
+import type { StepSpec } from './steps.ts';
 
 /**
  * A step of a model run. Subclasses say when it may run (`check`) and what it does (`act`): make its calls through a
@@ -89,18 +91,6 @@ export const huaweiTimes = (
     value: value ?? null,
     format: 'huawei' as const,
   }));
-
-/** How an EnOS call names a device of the fleet: `{orgId, assetId}` or `{orgId, productKey, deviceKey}`. */
-export const enosDevice = (
-  r: Real,
-  assetId: string,
-  by: 'asset' | 'keys',
-): { orgId: string; assetId?: string; productKey?: string; deviceKey?: string } => {
-  const orgId = r.fleet.enos.orgId;
-  const d = r.fleet.enos.devices.find((x) => x.assetId === assetId);
-  if (by === 'asset' || !d) return { orgId, assetId };
-  return { orgId, productKey: d.productKey, deviceKey: d.deviceKey };
-};
 
 /** The creation time (epoch ms) of the command a bound picks, or undefined for no bound (or no command yet). */
 export const boundAt = (m: Readonly<PropsModel>, pick: number | null): number | undefined => {

@@ -3,20 +3,14 @@ import type { CallRecord } from '../harness/observations.ts';
 import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { ENOS_STATE, EXPECTED_CODES } from '../model/projections.ts';
+import { ENOS_STATE, EXPECTED_CODES } from './projection.ts';
 import type { PropsModel } from '../model/state.ts';
 import { UNKNOWN_ENOS_ID } from './get.ts';
-import type { CallSpec } from '../commands/spec.ts';
-import {
-  enosDevice,
-  expectOutcome,
-  resolveTarget,
-  same,
-  StepCommand,
-  targetReady,
-} from '../commands/support.ts';
+import type { Call } from './calls.ts';
+import { expectOutcome, resolveTarget, same, StepCommand, targetReady } from '../commands/support.ts';
+import { enosDevice } from './device.ts';
 
-type Spec = Extract<CallSpec, { kind: 'enos-cancel' }>;
+type Spec = Extract<Call, { kind: 'enos-cancel' }>;
 
 export class CancelOneEnos extends StepCommand<Spec> {
   check(m: Readonly<PropsModel>): boolean {
@@ -31,7 +25,7 @@ export class CancelOneEnos extends StepCommand<Spec> {
       : ({ ok: false, reason: 'not-found' } as const);
     const expected: Expected = verdict.ok
       ? { kind: 'ok' }
-      : { kind: 'vendor-error', code: EXPECTED_CODES.enos[verdict.reason] };
+      : { kind: 'vendor-error', code: EXPECTED_CODES[verdict.reason] };
     const at = m.life.now;
     const answer = outcomeOf(
       await r.clients.enos.cancel({ ...enosDevice(r, t.device, this.spec.by), commandId: t.commandId }),

@@ -2,12 +2,13 @@
 import type { CallRecord } from '../harness/observations.ts';
 import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
-import { EXPECTED_CODES } from '../model/projections.ts';
+import { EXPECTED_CODES } from './projection.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
-import { deviceAt, enosDevice, expectOutcome, StepCommand } from '../commands/support.ts';
+import type { Call } from './calls.ts';
+import { deviceAt, expectOutcome, StepCommand } from '../commands/support.ts';
+import { enosDevice } from './device.ts';
 
-type Spec = Extract<CallSpec, { kind: 'enos-create' }>;
+type Spec = Extract<Call, { kind: 'enos-create' }>;
 
 export class CreateEnos extends StepCommand<Spec> {
   check(m: Readonly<PropsModel>): boolean {
@@ -29,7 +30,7 @@ export class CreateEnos extends StepCommand<Spec> {
     expectOutcome(
       r,
       step,
-      verdict.ok ? { kind: 'ok' } : { kind: 'vendor-error', code: EXPECTED_CODES.enos[verdict.reason] },
+      verdict.ok ? { kind: 'ok' } : { kind: 'vendor-error', code: EXPECTED_CODES[verdict.reason] },
       answer,
     );
     const id = answer.kind === 'ok' ? answer.value.data.commandId : undefined;

@@ -3,19 +3,13 @@ import type { CallRecord } from '../harness/observations.ts';
 import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { ENOS_STATE, EXPECTED_CODES } from '../model/projections.ts';
+import { ENOS_STATE, EXPECTED_CODES } from './projection.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
-import {
-  enosDevice,
-  expectOutcome,
-  resolveTarget,
-  same,
-  StepCommand,
-  targetReady,
-} from '../commands/support.ts';
+import type { Call } from './calls.ts';
+import { expectOutcome, resolveTarget, same, StepCommand, targetReady } from '../commands/support.ts';
+import { enosDevice } from './device.ts';
 
-type Spec = Extract<CallSpec, { kind: 'enos-get' }>;
+type Spec = Extract<Call, { kind: 'enos-get' }>;
 
 /** An id EnOS never hands out (the simulator's ids start above 2300000000000000000). */
 export const UNKNOWN_ENOS_ID = '1999999999999999999';
@@ -35,7 +29,7 @@ export class GetEnos extends StepCommand<Spec> {
     expectOutcome(
       r,
       step,
-      found ? { kind: 'ok' } : { kind: 'vendor-error', code: EXPECTED_CODES.enos['not-found'] },
+      found ? { kind: 'ok' } : { kind: 'vendor-error', code: EXPECTED_CODES['not-found'] },
       answer,
     );
     const record: CallRecord = { vendor: 'enos', op: 'get', at, device: t.device, ...recordOf(answer) };

@@ -3,12 +3,13 @@ import type { CallRecord } from '../harness/observations.ts';
 import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { ENOS_STATE } from '../model/projections.ts';
+import { ENOS_STATE } from './projection.ts';
 import type { PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
-import { deviceAt, enosDevice, expectOutcome, same, StepCommand } from '../commands/support.ts';
+import type { Call } from './calls.ts';
+import { deviceAt, expectOutcome, same, StepCommand } from '../commands/support.ts';
+import { enosDevice } from './device.ts';
 
-type Spec = Extract<CallSpec, { kind: 'enos-search' }>;
+type Spec = Extract<Call, { kind: 'enos-search' }>;
 
 export class SearchEnos extends StepCommand<Spec> {
   check(m: Readonly<PropsModel>): boolean {

@@ -2,14 +2,15 @@
 import type { Mutation, SimConfigInput } from '../../simulators/platform/config.ts';
 import type { FleetSections } from '../../simulators/platform/ready-info.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
+import { VENDORS } from '../../vendors/index.ts';
 
 export type Through = 'direct' | 'wiremock';
 
 /** The suite's platform: frozen clock (moved only by the control API), small fleet, small throttles. */
 export type SuiteConfig = {
   /**
-   * OceanConnect's throttle and IoTDA's (API gateway, off in normal runs) as the suite sets them: fixed window, epoch
-   * aligned, small, so a run crosses many windows. EnOS documents no throttle, so the suite leaves it off.
+   * The throttle of every vendor whose plugin says `throttled` (switched on even where it is off in normal runs), as
+   * the suite sets it: fixed window, epoch aligned, small, so a run crosses many windows. The others stay as configured.
    */
   throttle: { limit: number; windowMs: number };
   mutations: readonly Mutation[];
@@ -31,15 +32,12 @@ export const simConfigOf = (c: SuiteConfig): SimConfigInput => ({
   seed: 7,
   devicesPerVendor: c.devices,
   journalCapacity: 0,
-  throttle: {
-    oceanconnect: { limit: c.throttle.limit, windowMs: c.throttle.windowMs, algorithm: 'fixed-window' },
-    iotda: {
-      enabled: true,
-      limit: c.throttle.limit,
-      windowMs: c.throttle.windowMs,
-      algorithm: 'fixed-window',
-    },
-  },
+  throttle: Object.fromEntries(
+    VENDORS.filter((v) => v.props.throttled).map((v) => [
+      v.id,
+      { enabled: true, limit: c.throttle.limit, windowMs: c.throttle.windowMs, algorithm: 'fixed-window' },
+    ]),
+  ),
   mutations: [...c.mutations],
 });
 
@@ -55,14 +53,14 @@ export type RunningPlatform = {
   stop(): Promise<void>;
 };
 
-const fleetOf = (platform: Platform): FleetSections => {
-  const section = <V extends keyof FleetSections>(v: V) => {
-    const sim = platform.vendors.get(v);
-    if (!sim) throw new Error(`property suite: vendor ${v} is not simulated`);
-    return sim.fleet() as FleetSections[V];
-  };
-  return { enos: section('enos'), oceanconnect: section('oceanconnect'), iotda: section('iotda') };
-};
+const fleetOf = (platform: Platform): FleetSections =>
+  Object.fromEntries(
+    VENDORS.map(({ id }) => {
+      const sim = platform.vendors.get(id);
+      if (!sim) throw new Error(`property suite: vendor ${id} is not simulated`);
+      return [id, sim.fleet()];
+    }),
+  ) as FleetSections;
 
 export const startPlatform = async (
   config: SuiteConfig = DEFAULT_SUITE_CONFIG,

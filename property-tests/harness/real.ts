@@ -1,7 +1,7 @@
 // The system under test as one run sees it: the live simulator's clients and control API, plus what was observed so far.
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { type ControlClient, must } from '../../contracts/control/client.ts';
-import type { StepSpec } from '../commands/spec.ts';
+import type { StepSpec } from '../commands/steps.ts';
 import type { FleetSections } from '../../simulators/platform/ready-info.ts';
 import type { Invariant } from '../invariants/types.ts';
 import type { WindowConfig } from '../model/throttle-window.ts';

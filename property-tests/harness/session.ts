@@ -1,5 +1,5 @@
 // One platform per test file (or CLI run) and the set-up of each model run on it: reset, align the clock, fresh clients.
-import type { Vendor } from '../../contracts/common/problem.ts';
+import { type Vendor, vendorOf } from '../../vendors/index.ts';
 import { ControlClient, must } from '../../contracts/control/client.ts';
 import { newModel, type PropsModel } from '../model/state.ts';
 import { makeClients } from './clients.ts';
@@ -40,23 +40,13 @@ export const openSession = async (
 /** Every run starts on a whole hour of platform time, so a replay sees the same throttle windows and timestamps. */
 export const RUN_ALIGNMENT_MS = 3_600_000;
 
-/** The vendor's device ids the model drives (EnOS: assetIds), in fleet order. */
-export const deviceIdsOf = (s: Session, vendor: Vendor): string[] => {
-  const f = s.running.fleet;
-  if (vendor === 'enos') return f.enos.devices.map((d) => d.assetId);
-  return [...f[vendor].devices];
-};
+/** The vendor's device ids the model drives (its plugin says which: EnOS assetIds, say), in fleet order. */
+export const deviceIdsOf = (s: Session, vendor: Vendor): string[] =>
+  (vendorOf(vendor).props.deviceIds as (fleet: unknown) => string[])(s.running.fleet[vendor]);
 
-/**
- * What the vendor's throttle counts calls against: OceanConnect's appId; for IoTDA the credential (the suite's
- * clients use the fleet's one X-Auth-Token). EnOS: none.
- */
+/** What the vendor's throttle counts calls against (an application, a credential), if anything. */
 const appOf = (s: Session, vendor: Vendor): string | undefined =>
-  vendor === 'oceanconnect'
-    ? s.running.fleet.oceanconnect.appId
-    : vendor === 'iotda'
-      ? `token ${s.running.fleet.iotda.authToken.slice(0, 8)}`
-      : undefined;
+  (vendorOf(vendor).props.appOf as (fleet: unknown) => string | undefined)(s.running.fleet[vendor]);
 
 /** The asyncModelRun set-up: a clean platform at an aligned instant, a fresh model, fresh clients. */
 export const runSetup =
@@ -67,7 +57,7 @@ export const runSetup =
     const advanceTo = (Math.floor(was / RUN_ALIGNMENT_MS) + 1) * RUN_ALIGNMENT_MS;
     const t0 = (await must(s.control.changeClock({ advanceTo }))).now;
     const limit = params.throttleLimit ?? s.config.throttle.limit;
-    const throttled = vendor !== 'enos';
+    const throttled = vendorOf(vendor).props.throttled;
     if (throttled && limit !== s.config.throttle.limit) await must(s.control.setThrottle(vendor, { limit }));
     const throttle = throttled ? { ...s.config.throttle, limit, originMs: 0 } : undefined;
     const model = newModel({
@@ -76,6 +66,7 @@ export const runSetup =
       devices: deviceIdsOf(s, vendor),
       app: appOf(s, vendor),
       throttle,
+      cap: vendorOf(vendor).pendingCap,
     });
     const real: Real = new Real({
       vendor,

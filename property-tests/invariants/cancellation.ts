@@ -6,7 +6,6 @@ const CANCELLING_OPS: ReadonlySet<string> = new Set(['cancel', 'cancel-all', 're
 export const onlyPendingCancelled: Invariant = {
   name: 'only-pending-cancelled',
   says: 'a command becomes CANCELED only from PENDING, and a cancel answer lists only commands that were PENDING',
-  vendors: ['enos', 'oceanconnect'],
   check: (o) => {
     const before = byId(o.before);
     const out: string[] = [];
@@ -29,7 +28,6 @@ export const onlyPendingCancelled: Invariant = {
 export const deliveredNeverRevoked: Invariant = {
   name: 'delivered-never-revoked',
   says: 'a command already sent or delivered to its device is never cancelled or revoked',
-  vendors: ['enos', 'oceanconnect'],
   check: (o) => {
     const before = byId(o.before);
     const out: string[] = [];
@@ -52,7 +50,6 @@ export const deliveredNeverRevoked: Invariant = {
 export const cancelAllExact: Invariant = {
   name: 'cancel-all-exact',
   says: 'cancel-all (and a revocation task) answers exactly the pending commands, in queue order, and leaves none',
-  vendors: ['enos', 'oceanconnect'],
   check: (o) => {
     const out: string[] = [];
     for (const call of o.calls) {
@@ -77,7 +74,6 @@ export const cancelAllExact: Invariant = {
 export const totalCountMatches: Invariant = {
   name: 'total-count',
   says: "a revocation task's totalCount equals the length of its deviceCommands",
-  vendors: ['oceanconnect'],
   check: (o) =>
     o.calls
       .filter((c) => c.op === 'revoke' && c.outcome === 'ok')

@@ -2,12 +2,9 @@
 import { isTerminal } from '../../contracts/common/lifecycle.ts';
 import { byId, IN_FLIGHT_STATES, type Invariant } from './types.ts';
 
-const ALL = ['enos', 'oceanconnect', 'iotda'] as const;
-
 export const terminalStaysTerminal: Invariant = {
   name: 'terminal-stays-terminal',
   says: 'a command in CANCELED, EXPIRED, SUCCEEDED, FAILED or TIMED_OUT never changes state or finish time again',
-  vendors: ALL,
   check: (o) => {
     const after = byId(o.after);
     const out: string[] = [];
@@ -24,7 +21,6 @@ export const terminalStaysTerminal: Invariant = {
 export const expiryAtTtl: Invariant = {
   name: 'expiry-at-ttl',
   says: 'a PENDING command expires exactly at createdAt + TTL in platform time: never earlier, never later',
-  vendors: ALL,
   check: (o) => {
     const out: string[] = [];
     for (const c of o.after.commands) {
@@ -41,7 +37,6 @@ export const expiryAtTtl: Invariant = {
 export const queueOrder: Invariant = {
   name: 'queue-order',
   says: "a device's commands go out one at a time, in creation order: each is sent only after every older one ended",
-  vendors: ALL,
   check: (o) => {
     const out: string[] = [];
     const devices = new Set(o.after.commands.map((c) => c.deviceKey));
@@ -68,7 +63,6 @@ export const queueOrder: Invariant = {
 export const noneLostOrDuplicated: Invariant = {
   name: 'none-lost-or-duplicated',
   says: 'every command created is kept exactly once: no id vanishes, repeats, or appears without a create',
-  vendors: ALL,
   check: (o) => {
     const out: string[] = [];
     const seen = new Set<string>();

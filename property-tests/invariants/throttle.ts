@@ -4,7 +4,6 @@ import type { Invariant } from './types.ts';
 export const throttleWindow: Invariant = {
   name: 'throttle-window',
   says: 'per application and fixed window, at most `limit` calls are admitted, and none is refused (1010009, APIG.0308) below it',
-  vendors: ['oceanconnect', 'iotda'],
   check: (o, ctx) => {
     const t = ctx.throttle;
     if (!t) return [];

@@ -5,7 +5,6 @@ import { byId, type Invariant } from './types.ts';
 export const timestampsRoundTrip: Invariant = {
   name: 'timestamps-round-trip',
   says: "every timestamp in an answer (yyyyMMdd'T'HHmmss'Z' or epoch ms) reads back to the platform's time, to the unit",
-  vendors: ['enos', 'oceanconnect', 'iotda'],
   check: (o) => {
     const after = byId(o.after);
     const out: string[] = [];

@@ -1,5 +1,4 @@
 // What an invariant is: a named rule over one observed step (and the calls before it), checked without the model.
-import type { Vendor } from '../../contracts/common/problem.ts';
 import type { CommandView } from '../../simulators/model/command.ts';
 import type { CallRecord, Observation, Snapshot } from '../harness/observations.ts';
 import type { WindowConfig } from '../model/throttle-window.ts';
@@ -15,8 +14,6 @@ export type Invariant = {
   name: string;
   /** The rule in one sentence (README, reports). */
   says: string;
-  /** Vendors whose runs can exercise it. */
-  vendors: readonly Vendor[];
   /** Every way the step broke the rule, in words; [] when it holds. */
   check(o: Observation, ctx: InvariantContext): string[];
 };

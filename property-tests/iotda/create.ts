@@ -3,12 +3,12 @@ import type { CallRecord } from '../harness/observations.ts';
 import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { DEFAULT_TTL_S, EXPECTED_CODES } from '../model/projections.ts';
+import { DEFAULT_TTL_S, EXPECTED_CODES } from './projection.ts';
 import { admitted, DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'iotda-create' }>;
+type Spec = Extract<Call, { kind: 'iotda-create' }>;
 
 export class CreateIotda extends StepCommand<Spec> {
   check(m: Readonly<PropsModel>): boolean {
@@ -19,15 +19,15 @@ export class CreateIotda extends StepCommand<Spec> {
     const { strategy, expireTime } = this.spec;
     const device = deviceAt(m, this.spec.device);
     const delay = strategy === 'delay';
-    const ttlSeconds = delay ? expireTime || DEFAULT_TTL_S.iotda : 0;
+    const ttlSeconds = delay ? expireTime || DEFAULT_TTL_S : 0;
     const input = { ttlMs: ttlSeconds * 1000, timeoutMs: DEFAULT_TIMEOUT_MS, immediately: !delay };
     const admits = admitted(m);
     const verdict = m.life.canCreate(device, input);
     const expected: Expected = !admits
-      ? { kind: 'throttled', code: EXPECTED_CODES.iotda.throttled }
+      ? { kind: 'throttled', code: EXPECTED_CODES.throttled }
       : verdict.ok
         ? { kind: 'ok' }
-        : { kind: 'vendor-error', code: EXPECTED_CODES.iotda[verdict.reason] };
+        : { kind: 'vendor-error', code: EXPECTED_CODES[verdict.reason] };
     const at = m.life.now;
     const answer = outcomeOf(
       await r.clients.iotda.createAsyncCommand({

@@ -5,9 +5,9 @@ import type { CallRecord } from '../harness/observations.ts';
 import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { EXPECTED_CODES, IOTDA_STATUS } from '../model/projections.ts';
+import { EXPECTED_CODES, IOTDA_STATUS } from './projection.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import {
   boundAt,
   deviceAt,
@@ -18,7 +18,7 @@ import {
   toSecond,
 } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'iotda-list' }>;
+type Spec = Extract<Call, { kind: 'iotda-list' }>;
 
 /** Which states each list shows (DELIVERED is in both: the seed's neighbour pages list it twice). */
 const LIST_STATES: Record<Spec['which'], ReadonlySet<CanonicalState>> = {
@@ -52,7 +52,7 @@ export class ListIotda extends StepCommand<Spec> {
     expectOutcome(
       r,
       step,
-      admits ? { kind: 'ok' } : { kind: 'throttled', code: EXPECTED_CODES.iotda.throttled },
+      admits ? { kind: 'ok' } : { kind: 'throttled', code: EXPECTED_CODES.throttled },
       answer,
     );
     const record: CallRecord = { vendor: 'iotda', op: 'query', at, app: m.app, device, ...recordOf(answer) };

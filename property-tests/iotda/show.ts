@@ -3,9 +3,9 @@ import type { CallRecord } from '../harness/observations.ts';
 import { outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { EXPECTED_CODES, IOTDA_STATUS } from '../model/projections.ts';
+import { EXPECTED_CODES, IOTDA_STATUS } from './projection.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import {
   expectOutcome,
   huaweiTimes,
@@ -15,7 +15,7 @@ import {
   targetReady,
 } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'iotda-show' }>;
+type Spec = Extract<Call, { kind: 'iotda-show' }>;
 
 export const UNKNOWN_IOTDA_ID = 'no-such-command-0';
 
@@ -36,10 +36,10 @@ export class ShowIotda extends StepCommand<Spec> {
       r,
       step,
       !admits
-        ? { kind: 'throttled', code: EXPECTED_CODES.iotda.throttled }
+        ? { kind: 'throttled', code: EXPECTED_CODES.throttled }
         : found
           ? { kind: 'ok' }
-          : { kind: 'vendor-error', code: EXPECTED_CODES.iotda['not-found'] },
+          : { kind: 'vendor-error', code: EXPECTED_CODES['not-found'] },
       answer,
     );
     const record: CallRecord = {

@@ -1,7 +1,6 @@
 // The model one fast-check run carries: the vendor under test, its lifecycle model, its throttle model and its devices.
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { LifecycleModel } from './lifecycle.ts';
-import { PENDING_CAPS } from './projections.ts';
 import { FixedWindowModel, type WindowConfig } from './throttle-window.ts';
 
 /** Response timeout of commands created without one (the simulators' documented default, EnOS's 30 s). */
@@ -24,11 +23,13 @@ export const newModel = (opts: {
   devices: readonly string[];
   app?: string;
   throttle?: WindowConfig;
+  /** PENDING commands one device may hold (the vendor's documented cap). */
+  cap: number;
 }): PropsModel => ({
   vendor: opts.vendor,
   life: new LifecycleModel({
     now: opts.now,
-    cap: PENDING_CAPS[opts.vendor],
+    cap: opts.cap,
     defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
     devices: opts.devices,
   }),

@@ -4,12 +4,12 @@ import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
 import { tolerated } from '../model/deviations.ts';
-import { DEFAULT_TTL_S, EXPECTED_CODES, OC_STATUS } from '../model/projections.ts';
+import { DEFAULT_TTL_S, EXPECTED_CODES, OC_STATUS } from './projection.ts';
 import { admitted, DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import { deviceAt, expectOutcome, huaweiTimes, same, StepCommand } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'oc-create' }>;
+type Spec = Extract<Call, { kind: 'oc-create' }>;
 
 /**
  * A "send now" command (expireTime 0) that cannot go (device offline or busy) is still created: it answers 201 and
@@ -24,7 +24,7 @@ export class CreateOceanConnect extends StepCommand<Spec> {
     const { expireTime } = this.spec;
     const device = deviceAt(m, this.spec.device);
     const input = {
-      ttlMs: (expireTime ?? DEFAULT_TTL_S.oceanconnect) * 1000,
+      ttlMs: (expireTime ?? DEFAULT_TTL_S) * 1000,
       timeoutMs: DEFAULT_TIMEOUT_MS,
       immediately: expireTime === 0,
     };
@@ -32,9 +32,9 @@ export class CreateOceanConnect extends StepCommand<Spec> {
     const admits = admitted(m);
     const verdict = m.life.canCreate(device, input);
     const expected: Expected = !admits
-      ? { kind: 'throttled', code: EXPECTED_CODES.oceanconnect.throttled }
+      ? { kind: 'throttled', code: EXPECTED_CODES.throttled }
       : !verdict.ok && verdict.reason === 'cap-reached'
-        ? { kind: 'vendor-error', code: EXPECTED_CODES.oceanconnect['cap-reached'] }
+        ? { kind: 'vendor-error', code: EXPECTED_CODES['cap-reached'] }
         : { kind: 'ok' };
     const answer = outcomeOf(
       await r.clients.oceanconnect.createCommand({

@@ -3,12 +3,12 @@ import type { CallRecord } from '../harness/observations.ts';
 import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { EXPECTED_CODES } from '../model/projections.ts';
+import { EXPECTED_CODES } from './projection.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import { expectOutcome, resolveTarget, same, StepCommand, targetReady } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'oc-modify' }>;
+type Spec = Extract<Call, { kind: 'oc-modify' }>;
 
 export const UNKNOWN_OC_ID = 'no-such-command-0';
 
@@ -23,10 +23,10 @@ export class ModifyCanceledOceanConnect extends StepCommand<Spec> {
     const admits = admitted(m);
     const verdict = m.life.canCancel(t.commandId);
     const expected: Expected = !admits
-      ? { kind: 'throttled', code: EXPECTED_CODES.oceanconnect.throttled }
+      ? { kind: 'throttled', code: EXPECTED_CODES.throttled }
       : verdict.ok
         ? { kind: 'ok' }
-        : { kind: 'vendor-error', code: EXPECTED_CODES.oceanconnect[verdict.reason] };
+        : { kind: 'vendor-error', code: EXPECTED_CODES[verdict.reason] };
     const answer = outcomeOf(
       await r.clients.oceanconnect.modifyCommand({ deviceCommandId: t.commandId, status: 'CANCELED' }),
     );

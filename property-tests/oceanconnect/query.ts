@@ -4,9 +4,9 @@ import type { CallRecord, SeenTime } from '../harness/observations.ts';
 import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { EXPECTED_CODES, OC_STATUS } from '../model/projections.ts';
+import { EXPECTED_CODES, OC_STATUS } from './projection.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import {
   boundAt,
   deviceAt,
@@ -17,7 +17,7 @@ import {
   toSecond,
 } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'oc-query' }>;
+type Spec = Extract<Call, { kind: 'oc-query' }>;
 
 /**
  * startTime and endTime have whole seconds; the window holds every command created from the start of startTime's
@@ -37,7 +37,7 @@ export class QueryOceanConnect extends StepCommand<Spec> {
     const admits = admitted(m);
     const expected: Expected = admits
       ? { kind: 'ok' }
-      : { kind: 'throttled', code: EXPECTED_CODES.oceanconnect.throttled };
+      : { kind: 'throttled', code: EXPECTED_CODES.throttled };
     const answer = outcomeOf(
       await r.clients.oceanconnect.queryCommands({
         deviceId: device,

@@ -3,12 +3,12 @@ import type { CallRecord } from '../harness/observations.ts';
 import { type Expected, outcomeOf, recordOf } from '../harness/outcome.ts';
 import type { Real } from '../harness/real.ts';
 import { agree } from '../harness/step.ts';
-import { EXPECTED_CODES, OC_NEW_TASK_STATUS, ocRevocationStatus } from '../model/projections.ts';
+import { EXPECTED_CODES, OC_NEW_TASK_STATUS, ocRevocationStatus } from './projection.ts';
 import { admitted, type PropsModel } from '../model/state.ts';
-import type { CallSpec } from '../commands/spec.ts';
+import type { Call } from './calls.ts';
 import { deviceAt, expectOutcome, same, StepCommand } from '../commands/support.ts';
 
-type Spec = Extract<CallSpec, { kind: 'oc-revoke' }>;
+type Spec = Extract<Call, { kind: 'oc-revoke' }>;
 
 export class RevokeOceanConnect extends StepCommand<Spec> {
   check(m: Readonly<PropsModel>): boolean {
@@ -22,7 +22,7 @@ export class RevokeOceanConnect extends StepCommand<Spec> {
     const pending = m.life.pendingOf(device);
     const expected: Expected = admits
       ? { kind: 'ok' }
-      : { kind: 'throttled', code: EXPECTED_CODES.oceanconnect.throttled };
+      : { kind: 'throttled', code: EXPECTED_CODES.throttled };
     const answer = outcomeOf(await r.clients.oceanconnect.createRevocationTask({ deviceId: device }));
     expectOutcome(r, step, expected, answer);
     const record: CallRecord = {

@@ -7,7 +7,6 @@ export const vendorSpelling: Invariant = {
   says:
     'a new revocation task answers WAITTING and lists each revoked command as PENDDING (verbatim, seed 002); ' +
     'create, modify and query answers spell PENDING',
-  vendors: ['oceanconnect'],
   check: (o) => {
     const out: string[] = [];
     for (const call of o.calls) {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { commandsArb } from '../commands/arbitraries.ts';
-import type { StepSpec } from '../commands/spec.ts';
+import type { StepSpec } from '../commands/steps.ts';
 import { PropertyViolation } from '../harness/observations.ts';
 import type { Checks, Real } from '../harness/real.ts';
 import type { PropsModel } from '../model/state.ts';

@@ -1,5 +1,5 @@
 // What running one property produced, as data: passed or failed, and for a failure everything needed to replay it.
-import type { StepSpec } from '../commands/spec.ts';
+import type { StepSpec } from '../commands/steps.ts';
 import type { RunParams } from '../harness/run-params.ts';
 
 export type Failure = {

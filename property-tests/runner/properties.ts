@@ -2,7 +2,7 @@
 import { type Vendor, VENDORS } from '../../vendors/index.ts';
 import type { Mutation } from '../../simulators/platform/config.ts';
 import type { Session } from '../harness/session.ts';
-import { INVARIANTS } from '../invariants/index.ts';
+import { INVARIANTS, invariantsOf } from '../invariants/index.ts';
 import { checkModelRuns } from './model-property.ts';
 import type { PropertyOutcome, RunOptions } from './outcome.ts';
 import { PURE_PROPERTIES } from './pure-properties.ts';
@@ -44,15 +44,15 @@ export const MODEL_PROPERTIES: readonly SuiteProperty[] = VENDORS.map(({ id: ven
       `model-agreement/${vendor}`,
       needSession(ctx),
       vendor,
-      { agreement: true, invariants: INVARIANTS.filter((i) => i.vendors.includes(vendor)) },
+      { agreement: true, invariants: invariantsOf(vendor) },
       opts,
     ),
 }));
 
 /** Each invariant alone, judged only on what the simulator answered and recorded (the model only picks targets). */
 export const INVARIANT_PROPERTIES: readonly SuiteProperty[] = INVARIANTS.flatMap((inv) =>
-  inv.vendors.map(
-    (vendor): SuiteProperty => ({
+  VENDORS.filter((v) => v.props.invariants.includes(inv)).map(
+    ({ id: vendor }): SuiteProperty => ({
       name: `invariant/${inv.name}/${vendor}`,
       says: inv.says,
       group: 'invariant',

@@ -2,12 +2,9 @@
 import fc from 'fast-check';
 import { formatHuaweiTime, HUAWEI_TIME_REGEX, parseHuaweiTime } from '../../contracts/common/huawei-time.ts';
 import { CANONICAL_STATES, type CanonicalState } from '../../contracts/common/lifecycle.ts';
-import * as enos from '../../contracts/enos/states.ts';
-import * as iotda from '../../contracts/iotda/states.ts';
-import * as oc from '../../contracts/oceanconnect/states.ts';
 import { predictAllowed } from '../../simulators/model/throttle-predict.ts';
 import { Throttle } from '../../simulators/model/throttle.ts';
-import { ENOS_STATE, IOTDA_STATUS, OC_STATUS, ocRevocationStatus } from '../model/projections.ts';
+import { VENDORS } from '../../vendors/index.ts';
 import { FixedWindowModel } from '../model/throttle-window.ts';
 import { lifecycleAgainstEngine } from './engine-property.ts';
 import { checkPure, holds } from './pure-property.ts';
@@ -21,21 +18,7 @@ const mappingProblems = (seq: readonly CanonicalState[]): string[] => {
   const eq = (what: string, a: unknown, b: unknown) => {
     if (a !== b) out.push(`${what}: ${String(a)} != ${String(b)}`);
   };
-  for (const s of seq) {
-    const e = enos.fromCanonical(s);
-    eq(`enos ${s} code`, e, ENOS_STATE[s]);
-    eq(`enos ${s} back`, enos.toCanonical(e), s === 'DELIVERED' ? 'SENT' : s);
-    eq(`enos ${e} again`, enos.fromCanonical(enos.toCanonical(e)), e);
-    const c = oc.fromCanonical(s, 'command');
-    const r = oc.fromCanonical(s, 'revocation');
-    eq(`oceanconnect ${s} status`, c, OC_STATUS[s]);
-    eq(`oceanconnect ${s} revocation status`, r, ocRevocationStatus(s));
-    eq(`oceanconnect ${c} back`, oc.toCanonical(c), s);
-    eq(`oceanconnect ${r} back`, oc.toCanonical(r), s);
-    const i = iotda.toIotdaStatus(s);
-    eq(`iotda ${s} status`, i.ok ? i.status : null, IOTDA_STATUS[s]);
-    if (i.ok) eq(`iotda ${i.status} back`, iotda.toCanonical(i.status), s);
-  }
+  for (const s of seq) for (const v of VENDORS) v.props.mappingProblems(s, eq);
   return out;
 };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MUTATIONS } from '../../simulators/platform/config.ts';
-import { StepSpec } from '../commands/spec.ts';
+import { StepSpec } from '../commands/steps.ts';
 import { RunParams } from '../harness/run-params.ts';
 
 export const REGRESSIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'regressions');

@@ -2,12 +2,12 @@
 import fc from 'fast-check';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { commandOf } from '../commands/index.ts';
-import type { StepSpec } from '../commands/spec.ts';
+import type { StepSpec } from '../commands/steps.ts';
 import { PropertyViolation } from '../harness/observations.ts';
 import type { Checks } from '../harness/real.ts';
 import type { RunParams } from '../harness/run-params.ts';
 import { runSetup, type Session } from '../harness/session.ts';
-import { invariantNamed, INVARIANTS } from '../invariants/index.ts';
+import { invariantNamed, invariantsOf } from '../invariants/index.ts';
 
 export type ReplayOutcome = { ok: true; steps: number } | { ok: false; check?: string; message: string };
 
@@ -18,7 +18,7 @@ export const checksOf = (property: string): { vendor: Vendor; checks: Checks } =
   if (parts[0] === 'model-agreement')
     return {
       vendor,
-      checks: { agreement: true, invariants: INVARIANTS.filter((i) => i.vendors.includes(vendor)) },
+      checks: { agreement: true, invariants: invariantsOf(vendor) },
     };
   const inv = parts[0] === 'invariant' ? invariantNamed(parts[1] ?? '') : undefined;
   if (!inv) throw new Error(`no model-run property named ${property}`);

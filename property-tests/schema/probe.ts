@@ -1,7 +1,7 @@
 // Hands one answer to a reference client over a mocked HTTP connection (undici MockAgent) and returns what it made of it.
 import { MockAgent } from 'undici';
 import type { Result } from '../../contracts/common/problem.ts';
-import { PROBE_ORIGIN, type SuccessCase } from './answer-cases.ts';
+import { PROBE_ORIGIN, type SuccessCase } from './answer-case.ts';
 
 export const probe = async (
   c: Pick<SuccessCase, 'call' | 'method'>,
