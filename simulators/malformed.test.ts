@@ -1,4 +1,4 @@
-// 10,000 random malformed requests against the platform model, then proof that it still answers correctly.
+// 10,000 random malformed requests and the odd ones, against the platform model and through the front door, then proof that it still answers correctly.
 import fc from 'fast-check';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { createIotdaClient } from '../clients/iotda/client.ts';
 import { OceanConnectClient } from '../clients/oceanconnect/client.ts';
 import type { FleetSections } from './platform/ready-info.ts';
 import { buildPlatform, type Platform } from './platform/server.ts';
-import { VENDOR_FACTORIES } from './sim.ts';
+import { type RunningSim, startSimulators, VENDOR_FACTORIES } from './sim.ts';
 
 const SEED = 20261121;
 const COUNT = 10_000;
@@ -119,6 +119,122 @@ const requestArb = fc.record({
   ),
 });
 
+type Sent = { method: string; path: string; headers: Record<string, string>; body?: string };
+
+/** The generated requests, with a few oversize bodies among them. */
+const generated = (bodyLimitBytes: number): Sent[] => {
+  const requests = fc.sample(requestArb, { numRuns: COUNT, seed: SEED });
+  const oversize = 'x'.repeat(bodyLimitBytes + 1);
+  for (let i = 0; i < COUNT; i += 1000)
+    requests[i] = { ...requests[i]!, method: 'POST', contentType: 'application/json', body: oversize };
+  return requests.map((r) => {
+    const query = new URLSearchParams(r.query).toString();
+    const headers: Record<string, string> = { ...r.headers };
+    if (r.contentType) headers['content-type'] = r.contentType;
+    return {
+      method: r.method,
+      path: `${r.path}${query ? `?${query}` : ''}`,
+      headers,
+      body: r.body === undefined || r.method === 'GET' || r.method === 'OPTIONS' ? undefined : String(r.body),
+    };
+  });
+};
+
+/**
+ * The odd requests a fuzzer found WireMock answering with its own pages (issue 10): odd methods with and without a
+ * zero-length body, multipart and form content types without a boundary or with a broken encoding, oversize headers.
+ */
+const oddRequests = (): Sent[] => {
+  const sent: Sent[] = [];
+  for (const path of PATHS)
+    for (const method of ['TRACE', 'OPTIONS', 'HEAD', 'PATCH', 'DELETE', 'FOO']) {
+      sent.push({ method, path, headers: {} });
+      sent.push({ method, path, headers: { 'content-length': '0' }, body: '' });
+      if (method !== 'HEAD')
+        sent.push({ method, path, headers: { 'content-type': 'text/plain' }, body: 'x' });
+    }
+  for (const path of PATHS) {
+    for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=', 'multipart/mixed'])
+      sent.push({ method: 'POST', path, headers: { 'content-type': contentType }, body: '' });
+    sent.push({
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      body: 'x',
+    });
+    sent.push({
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'appId=%zz&secret=%',
+    });
+    sent.push({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: '' });
+    sent.push({ method: 'GET', path, headers: { 'x-padding': 'p'.repeat(40_000) } });
+  }
+  return sent;
+};
+
+/** Why an answer is not acceptable, or undefined when it is the vendor's documented error or a clear JSON one. */
+const judge = (r: Sent, status: number, contentType: string, answer: string): string | undefined => {
+  if (r.method === 'HEAD')
+    return answer === '' && /json/.test(contentType) ? undefined : 'HEAD answer is not an empty JSON answer';
+  let json: unknown;
+  try {
+    json = JSON.parse(answer);
+  } catch {
+    json = undefined;
+  }
+  // Oversize headers: Node's parser refuses them before the path is known, so no vendor can be named (client-error.ts).
+  if (status === 431)
+    return PlatformError.safeParse(json).success ? undefined : 'a 431 without the platform JSON';
+  const explained = r.path.startsWith('/apim-token-service')
+    ? // The token service keeps its own envelope for every answer, errors included.
+      TokenAnswer.safeParse(json).success && !EnosAnyAnswer.safeParse(json).success
+    : EnosError.safeParse(json).success ||
+      EnosAnyAnswer.safeParse(json).success ||
+      OcError.safeParse(json).success ||
+      IotdaError.safeParse(json).success ||
+      PlatformError.safeParse(json).success ||
+      (status < 300 && json !== undefined);
+  if (!explained) return 'not a documented or clear JSON answer';
+  // A 5xx is a crash unless it is OceanConnect's documented 500 for a missing app_key.
+  if (status >= 500 && (json as { error_code?: string } | undefined)?.error_code !== '100220') return 'a 5xx';
+  return undefined;
+};
+
+/** Sends every request over `pool` with 16 workers; returns each answer judged. */
+const fire = async (
+  pool: Pool,
+  requests: readonly Sent[],
+): Promise<{ r: Sent; status: number; answer: string; problem?: string }[]> => {
+  const results: { r: Sent; status: number; answer: string; problem?: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const r = requests[next++]!;
+      const res = await pool.request({
+        method: r.method as 'GET',
+        path: r.path,
+        headers: r.headers,
+        body: r.body,
+      });
+      const answer = await res.body.text();
+      const contentType = String(res.headers['content-type'] ?? '');
+      results.push({
+        r,
+        status: res.statusCode,
+        answer,
+        problem: judge(r, res.statusCode, contentType, answer),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return results;
+};
+
+const show = (x: { r: Sent; status: number; answer: string; problem?: string }): string =>
+  `${x.r.method} ${x.r.path} ${JSON.stringify({ ...x.r.headers, 'x-padding': undefined })} -> ${x.status} ${x.problem}: ${x.answer.slice(0, 160)}`;
+
 let platform: Platform;
 let baseUrl: string;
 let pool: Pool;
@@ -134,53 +250,14 @@ afterAll(async () => {
 });
 
 describe('the platform under malformed traffic', () => {
-  it(`answers ${COUNT} random malformed requests with a documented or clear error, never a crash`, async () => {
-    const requests = fc.sample(requestArb, { numRuns: COUNT, seed: SEED });
-    const oversize = 'x'.repeat(platform.config.bodyLimitBytes + 1);
-    // A few oversize bodies among them.
-    for (let i = 0; i < COUNT; i += 1000)
-      requests[i] = { ...requests[i]!, method: 'POST', contentType: 'application/json', body: oversize };
-    const unexplained: string[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < requests.length) {
-        const r = requests[next++]!;
-        const query = new URLSearchParams(r.query).toString();
-        const headers: Record<string, string> = { ...r.headers };
-        if (r.contentType) headers['content-type'] = r.contentType;
-        const body =
-          r.body === undefined || r.method === 'GET' || r.method === 'OPTIONS' ? undefined : String(r.body);
-        const res = await pool.request({
-          method: r.method as 'GET',
-          path: `${r.path}${query ? `?${query}` : ''}`,
-          headers,
-          body,
-        });
-        const answer = await res.body.text();
-        let json: unknown;
-        try {
-          json = JSON.parse(answer);
-        } catch {
-          json = undefined;
-        }
-        const explained =
-          EnosError.safeParse(json).success ||
-          EnosAnyAnswer.safeParse(json).success ||
-          OcError.safeParse(json).success ||
-          IotdaError.safeParse(json).success ||
-          PlatformError.safeParse(json).success ||
-          (r.path.startsWith('/apim-token-service') && TokenAnswer.safeParse(json).success) ||
-          (res.statusCode < 300 && json !== undefined);
-        if (
-          !explained ||
-          // A 5xx is a crash unless it is OceanConnect's documented 500 for a missing app_key.
-          (res.statusCode >= 500 && (json as { error_code?: string } | undefined)?.error_code !== '100220')
-        )
-          unexplained.push(`${r.method} ${r.path}?${query} -> ${res.statusCode} ${answer.slice(0, 200)}`);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
-    expect(unexplained.slice(0, 10)).toEqual([]);
+  it(`answers ${COUNT} random malformed requests and the odd ones with a documented or clear error, never a crash`, async () => {
+    const results = await fire(pool, [...generated(platform.config.bodyLimitBytes), ...oddRequests()]);
+    expect(
+      results
+        .filter((x) => x.problem)
+        .map(show)
+        .slice(0, 10),
+    ).toEqual([]);
   });
 
   it('still answers every vendor correctly afterwards', async () => {
@@ -227,6 +304,82 @@ describe('the platform under malformed traffic', () => {
         command_id: made.value.command_id,
       });
       expect(shown.ok && shown.value.status).toBe('PENDING');
+    }
+  });
+});
+
+/**
+ * WireMock 3.13.2 parses a multipart body (any `multipart/*` type) and a form body before any mapping or extension
+ * point runs (form bodies: percent-decoding and UTF-8), and answers a failure with its own HTML 500; only a Jetty-level WireMock extension could answer
+ * those (simulators/wiremock/README.md). They are the one known gap, pinned exactly so the test fails if it grows.
+ */
+const knownWireMockGap = (x: { r: Sent; status: number; answer: string }): boolean =>
+  // Jetty refuses an encoded NUL in the path (URI compliance) with its own page, before WireMock sees the request.
+  (x.status === 400 &&
+    x.r.path.includes('%00') &&
+    x.answer === (x.r.method === 'HEAD' ? '' : '<h1>Bad Message 400</h1><pre>reason: Bad Request</pre>')) ||
+  (x.status === 500 &&
+    /^multipart\/|^application\/x-www-form-urlencoded/.test(x.r.headers['content-type'] ?? '') &&
+    /FileUploadException: the request was rejected because no multipart boundary was found|IllegalArgumentException: Not valid encoding|Utf8Appendable\$NotUtf8Exception/.test(
+      x.answer,
+    ));
+
+describe('the front door under malformed traffic', () => {
+  let sim: RunningSim;
+  let door: Pool;
+  let modelAddress: string;
+
+  beforeAll(async () => {
+    sim = await startSimulators({ platform: { frozen: true, devicesPerVendor: 3, journalCapacity: 1000 } });
+    door = new Pool(sim.wiremock.url, { connections: 16 });
+    modelAddress = new URL(sim.info.controlUrl).host;
+  });
+  afterAll(async () => {
+    await door?.close();
+    await sim?.stop();
+  });
+
+  it(`answers the same ${COUNT} requests and the odd ones through WireMock like the vendor, never naming the model's address`, async () => {
+    const results = await fire(door, [...generated(sim.platform!.config.bodyLimitBytes), ...oddRequests()]);
+    const leaks = results.filter((x) => x.answer.includes(modelAddress) || /127\.0\.0\.1/.test(x.answer));
+    expect(leaks.map(show).slice(0, 5)).toEqual([]);
+    const gaps = results.filter((x) => x.problem && knownWireMockGap(x));
+    const unexplained = results.filter((x) => x.problem && !knownWireMockGap(x));
+    expect(unexplained.map(show).slice(0, 10)).toEqual([]);
+    console.log(
+      `front door: ${results.length} requests, ${gaps.length} answered by Jetty's or WireMock's own HTML before any mapping runs (${gaps.filter((g) => g.status === 400).length} encoded NUL in the path, ${gaps.filter((g) => g.status === 500).length} multipart without a boundary, a form body that is not valid percent-encoded UTF-8): needs a WireMock extension, see simulators/wiremock/README.md`,
+    );
+  }, 300_000);
+
+  it('a refused request never breaks the next one on the same proxy connection', async () => {
+    const { iotda } = sim.info;
+    const show = `/v5/iot/${iotda.projectId}/devices/${iotda.devices[0]}/async-commands/no-such-command`;
+    for (const refused of [
+      { method: 'FOO', headers: {}, answer: [404, 'APIG.0101'] },
+      { method: 'GET', headers: { 'x-padding': 'p'.repeat(300_000) }, answer: [431, undefined] },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'x'.repeat(3 << 20),
+        answer: [400, 'IOTDA.000008'],
+      },
+    ]) {
+      const bad = await door.request({
+        method: refused.method as 'GET',
+        path: show,
+        headers: refused.headers,
+        body: refused.body,
+      });
+      expect([bad.statusCode, ((await bad.body.json()) as { error_code?: string }).error_code]).toEqual(
+        refused.answer,
+      );
+      const good = await door.request({
+        method: 'GET',
+        path: show,
+        headers: { 'X-Auth-Token': iotda.authToken },
+      });
+      expect(good.statusCode).toBe(404);
+      expect(await good.body.json()).toMatchObject({ error_code: 'IOTDA.014000' });
     }
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONTROL_PREFIX } from '../contracts/control/api.ts';
 import { VENDORS } from '../vendors/index.ts';
+import { frontDoorGuards } from './front-door-guards.ts';
 import type { SimConfigInput } from './platform/config.ts';
 import type { ReadyInfo } from './platform/ready-info.ts';
 import { buildPlatform, type Platform } from './platform/server.ts';
@@ -86,12 +87,19 @@ const makeTls = async (launch: LaunchOptions): Promise<TlsFiles> => {
 };
 
 /**
+ * Jetty refuses request headers over its limit with its own HTML page (`<h1>Bad Message 431</h1>`), which no mapping
+ * can change; the model refuses them above 16 KiB (Node's limit) with JSON. With Jetty's limit far above the
+ * model's, oversize headers get the model's JSON 431; only beyond 1 MiB does Jetty's page remain.
+ */
+const HEADER_LIMIT = ['--jetty-header-request-size', String(1024 * 1024)];
+
+/**
  * WireMock must proxy the Host header unchanged: IoTDA's AK/SK signature covers it, so a rewritten Host fails every
  * signed request. A container also needs the platform's port forwarded.
  */
 const frontDoorOptions = (launch: LaunchOptions, platformUrl: string | undefined): LaunchOptions => {
   if (launch.launcher === 'external') return launch;
-  const extraArgs = [...new Set([...(launch.extraArgs ?? []), '--preserve-host-header'])];
+  const extraArgs = [...new Set([...(launch.extraArgs ?? []), '--preserve-host-header', ...HEADER_LIMIT])];
   if (launch.launcher === 'container')
     return {
       ...launch,
@@ -110,6 +118,7 @@ const UNMARKED = {
 /** Every mapping of the front door, in registration order (later wins among equal priorities). */
 const frontDoorMappings = async (
   wiremock: WireMockHandle,
+  platform: Platform,
   mode: SimMode,
   latency: LatencyProfile,
   platformUrl: string | undefined,
@@ -133,6 +142,7 @@ const frontDoorMappings = async (
       }),
     );
   }
+  mappings.push(...frontDoorGuards(platform));
   return mappings;
 };
 
@@ -175,7 +185,7 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
   const platformUrl = model.value;
   const wiremock = front.value;
   try {
-    await importMappings(wiremock, await frontDoorMappings(wiremock, mode, latency, platformUrl));
+    await importMappings(wiremock, await frontDoorMappings(wiremock, platform, mode, latency, platformUrl));
   } catch (err) {
     await wiremock.stop();
     await platform.close();

@@ -13,6 +13,7 @@ export const TOKEN_CODES = {
   appKeyNotExist: 1002,
   encryptionInvalid: 1003,
   invalidParameter: 1004,
+  internalError: 1005,
   parameterEmpty: 1202,
   tokenExpired: 1203,
 } as const;

@@ -64,11 +64,35 @@ describe('refused before any action runs', () => {
       99404,
       /no API answers PUT \/connect-service\/v2\.1\/commands$/,
     );
-    expectEnosError(
-      await sim.inject({ method: 'GET', url: '/apim-token-service/v2.0/token/get' }),
-      99404,
-      /GET/,
-    );
+  });
+
+  it('the token service keeps its own envelope for refused requests too (1004; the vendor documents no not-found code)', async () => {
+    sim = startEnos();
+    const tokenError = {
+      status: 1004,
+      msg: 'Invalid parameter.',
+      business: 'apim-token-service',
+      data: null,
+    };
+    for (const req of [
+      { method: 'GET' as const, url: '/apim-token-service/v2.0/token/get' },
+      { method: 'POST' as const, url: '/apim-token-service/v2.0/token/nothing' },
+      {
+        method: 'POST' as const,
+        url: '/apim-token-service/v2.0/token/get',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"appKey":',
+      },
+      {
+        method: 'POST' as const,
+        url: '/apim-token-service/v2.0/token/get',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'appKey',
+      },
+    ]) {
+      const res = await sim.inject(req);
+      expect(res, `${req.method} ${req.url}`).toEqual({ status: 200, body: tokenError });
+    }
   });
 });
 

@@ -6,7 +6,8 @@ import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
 import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
-import { errorCodeOfBody, failureAnswer, type EnosFailure } from './answers.ts';
+import { errorCodeOfBody, failureAnswer, type EnosFailure, tokenFailureAnswer } from './answers.ts';
+import { TOKEN_CODES } from './auth.ts';
 import { makeCore } from './core.ts';
 import { fleetPlan } from './fleet.ts';
 import { EnosSimOptions, type EnosSimOptionsInput } from './options.ts';
@@ -34,12 +35,29 @@ const failureOfFault = (fault: PlatformFault): EnosFailure => {
         field: 'body',
         reason: `the body is larger than ${fault.limitBytes} bytes`,
       };
+    case 'headers-too-large':
+      return {
+        kind: 'invalid-argument',
+        field: 'headers',
+        reason: 'the request headers are larger than 16 KiB',
+      };
     case 'not-found':
       return { kind: 'no-such-api', method: fault.method, path: fault.path };
     case 'internal':
       return { kind: 'internal' };
   }
 };
+
+/** The token service's own prefix: its answers keep its own envelope, faults included. */
+const TOKEN_PREFIX = '/apim-token-service/';
+
+/**
+ * Faults on the token service, as its documented codes: 1005 for an internal error, 1004 "Invalid parameter." for
+ * everything else (a body that is not JSON, another media type, an oversize body, a path or method it does not
+ * answer); the vendor documents no code for an unknown path, so 1004 is our choice (DECISIONS.md).
+ */
+const tokenCodeOfFault = (fault: PlatformFault): number =>
+  fault.kind === 'internal' ? TOKEN_CODES.internalError : TOKEN_CODES.invalidParameter;
 
 /** A factory with EnOS-specific options (time zone, token life, poseidon tokens, search page size). */
 export const enosSimFactory =
@@ -93,7 +111,10 @@ export const enosSimFactory =
         const { status, body } = failureAnswer(core.nextRequestId(), { kind: 'documented', code });
         return { status, body };
       },
-      renderFault: (fault) => failureAnswer(core.nextRequestId(), failureOfFault(fault)),
+      renderFault: (fault, url) =>
+        url.startsWith(TOKEN_PREFIX)
+          ? tokenFailureAnswer(tokenCodeOfFault(fault))
+          : failureAnswer(core.nextRequestId(), failureOfFault(fault)),
       errorCodeOf: (_status, body) => errorCodeOfBody(body),
       fleet: () => ({
         orgId: plan.orgId,

@@ -21,6 +21,8 @@ const faultAnswer = (fault: PlatformFault, requestId: () => string): Answer => {
       return badRequestFormat(`unsupported Content-Type ${fault.contentType}; send application/json`);
     case 'body-too-large':
       return badRequestFormat(`the body exceeds ${fault.limitBytes} bytes`);
+    case 'headers-too-large':
+      return badRequestFormat('the request headers exceed 16 KiB');
     case 'not-found':
       return apiNotFound(requestId());
     case 'internal':

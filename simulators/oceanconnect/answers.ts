@@ -59,6 +59,8 @@ export const renderFault = (fault: PlatformFault): OcAnswer => {
       return OC.inputInvalid(`unsupported content type ${fault.contentType}`);
     case 'body-too-large':
       return OC.inputInvalid(`the body is larger than ${fault.limitBytes} bytes`);
+    case 'headers-too-large':
+      return OC.inputInvalid('the request headers are larger than 16 KiB');
     case 'internal':
       return OC.internalError(fault.detail);
   }

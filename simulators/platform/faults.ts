@@ -4,6 +4,8 @@ export type PlatformFault =
   | { kind: 'malformed-body'; detail: string }
   | { kind: 'unsupported-media-type'; contentType: string }
   | { kind: 'body-too-large'; limitBytes: number }
+  /** Request headers larger than Node's HTTP parser accepts (16 KiB by default). */
+  | { kind: 'headers-too-large' }
   | { kind: 'not-found'; method: string; path: string }
   | { kind: 'internal'; detail: string };
 

@@ -5,6 +5,7 @@ import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import { hiResWall, SimClock } from '../model/clock.ts';
 import { type SimConfig, SimConfig as SimConfigSchema, type SimConfigInput } from './config.ts';
+import { clientErrorAnswerer } from './client-error.ts';
 import { registerControlApi } from './control.ts';
 import { faultOfError, type PlatformFault } from './faults.ts';
 import { driftHook } from './drift-profile.ts';
@@ -43,6 +44,8 @@ export type Platform = {
   vendors: ReadonlyMap<Vendor, VendorSim>;
   /** The vendor owning a URL, by path prefix. */
   vendorOf(url: string): VendorSim | undefined;
+  /** The answer to a request to `url` refused before any route ran: the owning vendor's, else plain JSON. */
+  renderFault(url: string, fault: PlatformFault): { status: number; body: unknown };
   /** Starts listening on 127.0.0.1 (port 0: a free one); returns the base URL. */
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
@@ -63,6 +66,11 @@ const genericFault = (fault: PlatformFault): { status: number; body: unknown } =
       return { status: 400, body: { error: 'malformed-body', message: fault.detail } };
     case 'unsupported-media-type':
       return { status: 415, body: { error: 'unsupported-media-type', message: fault.contentType } };
+    case 'headers-too-large':
+      return {
+        status: 431,
+        body: { error: 'headers-too-large', message: 'the request headers are larger than 16 KiB' },
+      };
     case 'body-too-large':
       return {
         status: 413,
@@ -114,6 +122,7 @@ export const buildPlatform = (
     keepAliveTimeout: 75_000,
     forceCloseConnections: true,
     return503OnClosing: true,
+    clientErrorHandler: clientErrorAnswerer((url, fault) => renderFault(url, fault)),
   });
   app.decorateRequest('rawBody', '');
   app.decorateRequest('arrivedAt', 0);
@@ -162,7 +171,7 @@ export const buildPlatform = (
   });
 
   const renderFault = (url: string, fault: PlatformFault) =>
-    vendorOf(url)?.renderFault(fault) ?? genericFault(fault);
+    vendorOf(url)?.renderFault(fault, url) ?? genericFault(fault);
 
   app.setErrorHandler((err, req, reply) => {
     const r = renderFault(
@@ -225,6 +234,17 @@ export const buildPlatform = (
       return payload;
     });
   }
+  {
+    // A declared body over the limit is refused before it is read, and Node then reads and drops it, so the
+    // connection stays usable. Fastify's own refusal closes the socket with the body unread, which resets it: a
+    // proxy still writing the body (WireMock) then answers "Broken pipe" naming this server's address.
+    const limit = config.bodyLimitBytes;
+    app.addHook('onRequest', (req, reply, done) => {
+      if (Number(req.headers['content-length'] ?? 0) <= limit) return done();
+      const r = renderFault(req.url, { kind: 'body-too-large', limitBytes: limit });
+      reply.code(r.status).header('content-type', 'application/json').send(JSON.stringify(r.body));
+    });
+  }
 
   for (const v of vendors.values()) v.register(app);
   registerControlApi(app, { config, clock, journal, vendors, quirks, injector });
@@ -238,6 +258,7 @@ export const buildPlatform = (
     injector,
     vendors,
     vendorOf,
+    renderFault,
     listen: async (port = 0) => {
       await app.listen({ host: '127.0.0.1', port });
       const address = app.server.address();

@@ -27,8 +27,8 @@ export type VendorSim<V extends string = Vendor> = {
   readonly throttle: Throttle;
   /** Registers the vendor's routes on the platform server. */
   register(app: FastifyInstance): void;
-  /** The vendor's documented (or clearest) answer for a request refused before any route ran. */
-  renderFault(fault: PlatformFault): { status: number; body: unknown };
+  /** The vendor's documented (or clearest) answer for a request to `url` refused before any route ran. */
+  renderFault(fault: PlatformFault, url: string): { status: number; body: unknown };
   /** The vendor's endpoints (contracts/<vendor>/endpoints.ts): the journal names each call's, injections pick one. */
   readonly routes: readonly EndpointRoute[];
   /** The vendor's documented answer for an injected failure of its own (undefined: not one of this vendor's). */
