@@ -1,26 +1,19 @@
 // Credentials for `harness drift` against a real endpoint, read from an environment record passed in by the CLI entry point.
 import type { Vendor } from '../contracts/common/problem.ts';
+import { VENDORS } from '../vendors/index.ts';
 import type { ReplayTarget } from './replay.ts';
 
+/** The generic variable of a vendor: a JSON object of further headers, applied last. */
+const headersVariable = (vendor: Vendor): string => `HARNESS_DRIFT_${vendor.toUpperCase()}_HEADERS`;
+
 /**
- * The variables (all optional):
- * - HARNESS_DRIFT_ENOS_ACCESS_TOKEN: sent as `apim-accesstoken`.
- * - HARNESS_DRIFT_OCEANCONNECT_APP_ID, HARNESS_DRIFT_OCEANCONNECT_TOKEN: sent as `app_key` and `Authorization: Bearer …`.
- * - HARNESS_DRIFT_IOTDA_TOKEN: sent as `X-Auth-Token`; HARNESS_DRIFT_IOTDA_AK + HARNESS_DRIFT_IOTDA_SK: AK/SK requests
- *   are re-signed with them.
- * - HARNESS_DRIFT_<VENDOR>_HEADERS: a JSON object of further headers, applied last (ENOS, OCEANCONNECT, IOTDA).
+ * Every variable `harness drift` reads (all optional): each vendor's own (drift/<vendor>/plugin.ts: tokens, app ids,
+ * AK/SK), then HARNESS_DRIFT_<VENDOR>_HEADERS of each vendor.
  */
-export const DRIFT_ENV = [
-  'HARNESS_DRIFT_ENOS_ACCESS_TOKEN',
-  'HARNESS_DRIFT_OCEANCONNECT_APP_ID',
-  'HARNESS_DRIFT_OCEANCONNECT_TOKEN',
-  'HARNESS_DRIFT_IOTDA_TOKEN',
-  'HARNESS_DRIFT_IOTDA_AK',
-  'HARNESS_DRIFT_IOTDA_SK',
-  'HARNESS_DRIFT_ENOS_HEADERS',
-  'HARNESS_DRIFT_OCEANCONNECT_HEADERS',
-  'HARNESS_DRIFT_IOTDA_HEADERS',
-] as const;
+export const driftEnv = (): string[] => [
+  ...VENDORS.flatMap((v) => v.drift.env),
+  ...VENDORS.map((v) => headersVariable(v.id)),
+];
 
 export type VendorCredentials = Partial<Record<Vendor, Pick<ReplayTarget, 'headers' | 'aksk'>>>;
 
@@ -36,22 +29,13 @@ const extraHeaders = (env: Record<string, string | undefined>, name: string): Re
 /** Headers and AK/SK per vendor from the environment; throws with the variable's name when one is malformed. */
 export const credentialsFromEnv = (env: Record<string, string | undefined>): VendorCredentials => {
   const out: VendorCredentials = {};
-  const enos: Record<string, string> = {};
-  if (env.HARNESS_DRIFT_ENOS_ACCESS_TOKEN) enos['apim-accesstoken'] = env.HARNESS_DRIFT_ENOS_ACCESS_TOKEN;
-  const oc: Record<string, string> = {};
-  if (env.HARNESS_DRIFT_OCEANCONNECT_APP_ID) oc.app_key = env.HARNESS_DRIFT_OCEANCONNECT_APP_ID;
-  if (env.HARNESS_DRIFT_OCEANCONNECT_TOKEN)
-    oc.authorization = `Bearer ${env.HARNESS_DRIFT_OCEANCONNECT_TOKEN}`;
-  const iotda: Record<string, string> = {};
-  if (env.HARNESS_DRIFT_IOTDA_TOKEN) iotda['x-auth-token'] = env.HARNESS_DRIFT_IOTDA_TOKEN;
-  const headers = {
-    enos: { ...enos, ...extraHeaders(env, 'HARNESS_DRIFT_ENOS_HEADERS') },
-    oceanconnect: { ...oc, ...extraHeaders(env, 'HARNESS_DRIFT_OCEANCONNECT_HEADERS') },
-    iotda: { ...iotda, ...extraHeaders(env, 'HARNESS_DRIFT_IOTDA_HEADERS') },
-  };
-  for (const v of ['enos', 'oceanconnect', 'iotda'] as const)
-    if (Object.keys(headers[v]).length > 0) out[v] = { headers: headers[v] };
-  if (env.HARNESS_DRIFT_IOTDA_AK && env.HARNESS_DRIFT_IOTDA_SK)
-    out.iotda = { ...out.iotda, aksk: { ak: env.HARNESS_DRIFT_IOTDA_AK, sk: env.HARNESS_DRIFT_IOTDA_SK } };
+  for (const v of VENDORS) {
+    const own = v.drift.credentials(env);
+    const headers = { ...own.headers, ...extraHeaders(env, headersVariable(v.id)) };
+    const entry: Pick<ReplayTarget, 'headers' | 'aksk'> = {};
+    if (Object.keys(headers).length > 0) entry.headers = headers;
+    if (own.aksk) entry.aksk = own.aksk;
+    if (entry.headers || entry.aksk) out[v.id] = entry;
+  }
   return out;
 };

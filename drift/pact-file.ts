@@ -56,3 +56,13 @@ export const isV4 = (pact: PactFile): boolean =>
 /** One value of a header or query field, whatever form the pact gives. */
 export const firstValue = (v: string[] | string | undefined): string | undefined =>
   Array.isArray(v) ? v[0] : v;
+
+/** A request header of an interaction by lower-case name (one value). */
+export const requestHeader = (i: PactInteraction, name: string): string | undefined => {
+  const entry = Object.entries(i.request.headers ?? {}).find(([k]) => k.toLowerCase() === name);
+  return entry ? firstValue(entry[1]) : undefined;
+};
+
+/** A query parameter of an interaction's request (one value). */
+export const queryValue = (i: PactInteraction, name: string): string | undefined =>
+  firstValue(i.request.query?.[name]);

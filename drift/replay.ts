@@ -2,9 +2,8 @@
 import { send } from '../clients/common/http.ts';
 import { type Problem, renderProblem, type Vendor } from '../contracts/common/problem.ts';
 import { ControlClient } from '../contracts/control/client.ts';
-import { apimHeaders } from '../contracts/enos/signing.ts';
-import { resignAkskRequest } from '../simulators/iotda/pact-resign.ts';
-import { bodyContent, firstValue, type PactInteraction } from './pact-file.ts';
+import { vendorOf } from '../vendors/index.ts';
+import { bodyContent, type PactInteraction } from './pact-file.ts';
 
 export type ProviderState = { name: string; params?: unknown };
 
@@ -47,16 +46,10 @@ const requestBody = (i: PactInteraction, v4: boolean): unknown => {
   return content;
 };
 
-/** The app secret an EnOS provider state gives (ours, or the documented default's), if any. */
-const enosSecretOf = (state: ProviderState | undefined): string | undefined => {
-  const app = (state?.params as { app?: { appSecret?: unknown } } | undefined)?.app;
-  return typeof app?.appSecret === 'string' ? app.appSecret : undefined;
-};
-
 /**
  * Replays one interaction: its states (as given, or as `states` overrides) through the control API when there is one,
- * then its request, with the target's headers. IoTDA AK/SK requests are re-signed for the target's host, EnOS
- * apim-* requests with the app secret of the provider state.
+ * then its request, with the target's headers. Requests whose signature cannot survive the replay are
+ * signed again by the vendor's drift plug-in (IoTDA AK/SK for the target's host, EnOS apim-* with the state's secret).
  */
 export const replayInteraction = async (
   target: ReplayTarget,
@@ -93,31 +86,15 @@ export const replayInteraction = async (
   }
   for (const [k, v] of Object.entries(target.headers ?? {})) headers[k.toLowerCase()] = v;
   const body = requestBody(interaction, opts.v4);
-  if (target.vendor === 'iotda' && firstValue(headers.authorization)?.startsWith('SDK-HMAC-SHA256')) {
-    headers.host = url.host;
-    const req = {
-      method,
-      url: `${url.pathname}${url.search}`,
-      headers,
-      body: body !== undefined && !(body instanceof URLSearchParams) ? body : undefined,
-    };
-    resignAkskRequest(req, states[0], target.aksk);
-  }
-  const enosSecret = target.vendor === 'enos' ? enosSecretOf(states[0]) : undefined;
-  const enosToken = headers['apim-accesstoken'];
-  if (enosSecret && enosToken && headers['apim-signature']) {
-    // Signed again over exactly what goes out (the body as serialised below), with the state's app secret.
-    Object.assign(
-      headers,
-      apimHeaders({
-        accessToken: enosToken,
-        query: Object.fromEntries(url.searchParams),
-        bodyText: body === undefined || body instanceof URLSearchParams ? undefined : JSON.stringify(body),
-        timestamp: Date.now(),
-        appSecret: enosSecret,
-      }),
-    );
-  }
+  // Signatures that cannot survive the replay (another host, another secret) are made again by the vendor's plug-in.
+  vendorOf(target.vendor).drift.resign({
+    method,
+    url,
+    headers,
+    body,
+    state: states[0],
+    ...(target.aksk ? { aksk: target.aksk } : {}),
+  });
   const r = await send(target.vendor, { method, url: url.toString(), headers, body });
   if (!r.ok) return r;
   return {

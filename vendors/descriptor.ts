@@ -4,6 +4,7 @@ import type { EndpointRoute } from '../contracts/common/endpoint-route.ts';
 import type { DocumentedFailure } from '../contracts/common/failure.ts';
 import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
 import type { Quirk } from '../contracts/common/quirk.ts';
+import type { DriftVendor } from '../drift/vendor.ts';
 import type { PropsVendor } from '../property-tests/vendor.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
 
@@ -46,6 +47,8 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly providerVerification: (
     fleet: z.infer<Fleet>,
   ) => Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'>;
+  /** The vendor's part of drift and pact verification (drift/<id>/plugin.ts). */
+  readonly drift: DriftVendor;
   /** The vendor's part of the property suite (property-tests/<id>/plugin.ts). */
   readonly props: PropsVendor<{ kind: string }, z.infer<Fleet>, unknown>;
 };

@@ -7,6 +7,7 @@ import { ENOS_ROUTES } from '../contracts/enos/endpoints.ts';
 import { ENOS_FAILURES } from '../contracts/enos/failures.ts';
 import { ENOS_QUIRKS } from '../contracts/enos/quirks.ts';
 import { props } from '../property-tests/enos/plugin.ts';
+import { drift } from '../drift/enos/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -22,5 +23,6 @@ export const enos = {
   quirks: ENOS_QUIRKS,
   failures: ENOS_FAILURES,
   props,
+  drift,
   simulator: createEnosSim,
 } as const satisfies VendorDescriptor<'enos', typeof Fleet>;

@@ -7,6 +7,7 @@ import { IOTDA_ROUTES } from '../contracts/iotda/endpoints.ts';
 import { IOTDA_FAILURES } from '../contracts/iotda/failures.ts';
 import { IOTDA_QUIRKS } from '../contracts/iotda/quirks.ts';
 import { props } from '../property-tests/iotda/plugin.ts';
+import { drift } from '../drift/iotda/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const iotda = {
@@ -22,5 +23,6 @@ export const iotda = {
   quirks: IOTDA_QUIRKS,
   failures: IOTDA_FAILURES,
   props,
+  drift,
   simulator: createIotdaSim,
 } as const satisfies VendorDescriptor<'iotda', typeof Fleet>;

@@ -12,6 +12,7 @@ import { OC_ROUTES } from '../contracts/oceanconnect/endpoints.ts';
 import { OC_FAILURES } from '../contracts/oceanconnect/failures.ts';
 import { OC_QUIRKS } from '../contracts/oceanconnect/quirks.ts';
 import { props } from '../property-tests/oceanconnect/plugin.ts';
+import { drift } from '../drift/oceanconnect/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -27,5 +28,6 @@ export const oceanconnect = {
   quirks: OC_QUIRKS,
   failures: OC_FAILURES,
   props,
+  drift,
   simulator: createOceanConnectSim,
 } as const satisfies VendorDescriptor<'oceanconnect', typeof Fleet>;

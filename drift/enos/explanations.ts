@@ -1,0 +1,41 @@
+// EnOS's quirks as `harness verify-pact` explains them: errors in a 200 envelope, times typed both ways, msg, the cancel snapshot.
+import { type Explanation, isStatus, lastKey } from '../explanation.ts';
+
+export const EXPLANATIONS: readonly Explanation[] = [
+  {
+    id: 'enos-error-with-200',
+    explain: (o) => {
+      const code = (o.actualBody as { code?: unknown } | null)?.code;
+      return isStatus(o) && o.actual === 200 && typeof code === 'number' && code !== 0
+        ? `this consumer expects HTTP ${String(o.expected)}; EnOS keeps HTTP 200 and reports the error as code ${code} ` +
+            'in its envelope: check `code`, not the status.'
+        : undefined;
+    },
+  },
+  {
+    id: 'enos-time-type',
+    explain: (o) =>
+      /^(createTime|createLocalTime|createLocaltime)$/.test(lastKey(o.path)) &&
+      typeof o.expected !== typeof o.actual
+        ? `this consumer expects ${lastKey(o.path)} as a ${typeof o.expected}; the vendor sends a ${typeof o.actual}. ` +
+          'EnOS documents it both ways (a string in seed 000, a number in seed 001): accept both.'
+        : undefined,
+  },
+  {
+    id: 'enos-msg',
+    explain: (o) =>
+      lastKey(o.path) === 'msg' &&
+      ((o.expected === 'OK' && o.actual === 'Success') || (o.expected === 'Success' && o.actual === 'OK'))
+        ? `this consumer expects msg "${String(o.expected)}"; the vendor sends "${String(o.actual)}". EnOS documents both ` +
+          '(seed 000 "OK", seed 001 "Success"): never match on msg, read code.'
+        : undefined,
+  },
+  {
+    id: 'enos-cancel-snapshot-state',
+    explain: (o) =>
+      lastKey(o.path) === 'state' && o.expected === 2 && o.actual === 1
+        ? 'this consumer expects the cancelled command in state 2 (Canceled); EnOS returns the snapshot taken before the ' +
+          'cancel, state 1 (Created), as its own sample shows.'
+        : undefined,
+  },
+];

@@ -1,0 +1,35 @@
+// What a vendor brings to `harness drift` and `harness verify-pact`: credentials from the environment, a default provider state, re-signing, quirk explanations.
+import type { Explanation } from './explanation.ts';
+import type { PactInteraction } from './pact-file.ts';
+import type { ProviderState } from './replay.ts';
+
+/** Headers (and AK/SK for Huawei signing) for calls to a real endpoint. */
+export type EndpointCredentials = { headers: Record<string, string>; aksk?: { ak: string; sk: string } };
+
+/** A request about to be replayed, its headers (lower-case names) open to rewriting. */
+export type ReplayedRequest = {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The first provider state the interaction was set up with, if any. */
+  state: ProviderState | undefined;
+  /** AK/SK the target was given (a real endpoint's credentials from the environment). */
+  aksk?: { ak: string; sk: string };
+};
+
+/** One vendor's part of drift and pact verification (`drift/<vendor>/plugin.ts`, registered in `vendors/<vendor>.ts`). */
+export type DriftVendor = {
+  /** The vendor's own environment variables (HARNESS_DRIFT_<VENDOR>_...), besides the generic `_HEADERS` one. */
+  readonly env: readonly string[];
+  /** Credentials from those variables; an absent variable adds nothing. */
+  credentials(env: Record<string, string | undefined>): EndpointCredentials;
+  /** The documented default provider state for an interaction whose state names are not ours, if it can be derived. */
+  defaultState(i: PactInteraction, v4: boolean): ProviderState | undefined;
+  /** Signs a replayed request again where its signature cannot survive the replay (another host, another secret). */
+  resign(req: ReplayedRequest): void;
+  /** Mismatches the vendor's known quirks account for, with the words `verify-pact` prints. */
+  readonly explanations: readonly Explanation[];
+  /** Vendor misspellings clients depend on: [the vendor's spelling, the dictionary's]. */
+  readonly misspellings: readonly (readonly [string, string])[];
+};
