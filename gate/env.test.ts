@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ThrottleConfig } from '../simulators/model/throttle.ts';
+import { perVendor } from '../vendors/index.ts';
 import { ENV, gateEnv } from './env.ts';
 
 const info = {
@@ -34,7 +36,7 @@ describe('gate environment', () => {
     readyFile: '/tmp/r.json',
     timeScale: 3,
     maxPollRate: 2,
-    ocThrottle: { limit: 10, windowMs: 3000 },
+    throttle: perVendor(() => ThrottleConfig.parse({ limit: 10, windowMs: 3000 })),
   });
 
   it('gives every name a value, lists comma-separated', () => {

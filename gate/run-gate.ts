@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ControlClient, must } from '../contracts/control/client.ts';
 import { ThrottleConfig } from '../simulators/model/throttle.ts';
+import { perVendor } from '../vendors/index.ts';
 import type { RunningSim, SimOptions } from '../simulators/sim.ts';
 import { gateEnv } from './env.ts';
 import { type GateResult, gateExitCode } from './report.ts';
@@ -97,7 +98,6 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
     const state = await must(control.state());
     const clock = await must(control.clock());
     const lastSeq = await must(control.lastSeq());
-    const oc = state.oceanconnect?.throttle ?? ThrottleConfig.parse({});
     mkdirSync(path.dirname(opts.readyFile), { recursive: true });
     writeFileSync(opts.readyFile, `${JSON.stringify(sim.info)}\n`);
     const env = gateEnv({
@@ -105,7 +105,7 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
       readyFile: opts.readyFile,
       timeScale: clock.timeScale,
       maxPollRate: opts.maxPollRate,
-      ocThrottle: { limit: oc.limit, windowMs: oc.windowMs },
+      throttle: perVendor((v) => state[v.id]?.throttle ?? ThrottleConfig.parse({})),
     });
     const exit = await runCommand(opts.command, env, opts);
     const journal = await must(control.journal({ since: lastSeq }));

@@ -5,6 +5,7 @@ import type { DocumentedFailure } from '../contracts/common/failure.ts';
 import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
 import type { Quirk } from '../contracts/common/quirk.ts';
 import type { DriftVendor } from '../drift/vendor.ts';
+import type { GateVendor } from '../gate/vendor.ts';
 import type { PropsVendor } from '../property-tests/vendor.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
 
@@ -47,6 +48,8 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly providerVerification: (
     fleet: z.infer<Fleet>,
   ) => Pick<ProviderVerification, 'fixtureFor' | 'requestFilter'>;
+  /** The vendor's part of the gate: its client's variables, its request check, its rule hooks (gate/<id>/plugin.ts). */
+  readonly gate: GateVendor<z.infer<Fleet> & { baseUrl: string }>;
   /** The vendor's part of drift and pact verification (drift/<id>/plugin.ts). */
   readonly drift: DriftVendor;
   /** The vendor's part of the property suite (property-tests/<id>/plugin.ts). */

@@ -8,6 +8,7 @@ import { ENOS_FAILURES } from '../contracts/enos/failures.ts';
 import { ENOS_QUIRKS } from '../contracts/enos/quirks.ts';
 import { props } from '../property-tests/enos/plugin.ts';
 import { drift } from '../drift/enos/plugin.ts';
+import { gate } from '../gate/enos/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -24,5 +25,6 @@ export const enos = {
   failures: ENOS_FAILURES,
   props,
   drift,
+  gate,
   simulator: createEnosSim,
 } as const satisfies VendorDescriptor<'enos', typeof Fleet>;

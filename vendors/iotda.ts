@@ -8,6 +8,7 @@ import { IOTDA_FAILURES } from '../contracts/iotda/failures.ts';
 import { IOTDA_QUIRKS } from '../contracts/iotda/quirks.ts';
 import { props } from '../property-tests/iotda/plugin.ts';
 import { drift } from '../drift/iotda/plugin.ts';
+import { gate } from '../gate/iotda/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const iotda = {
@@ -24,5 +25,6 @@ export const iotda = {
   failures: IOTDA_FAILURES,
   props,
   drift,
+  gate,
   simulator: createIotdaSim,
 } as const satisfies VendorDescriptor<'iotda', typeof Fleet>;

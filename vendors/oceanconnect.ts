@@ -13,6 +13,7 @@ import { OC_FAILURES } from '../contracts/oceanconnect/failures.ts';
 import { OC_QUIRKS } from '../contracts/oceanconnect/quirks.ts';
 import { props } from '../property-tests/oceanconnect/plugin.ts';
 import { drift } from '../drift/oceanconnect/plugin.ts';
+import { gate } from '../gate/oceanconnect/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -29,5 +30,6 @@ export const oceanconnect = {
   failures: OC_FAILURES,
   props,
   drift,
+  gate,
   simulator: createOceanConnectSim,
 } as const satisfies VendorDescriptor<'oceanconnect', typeof Fleet>;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderProblem } from '../../contracts/common/problem.ts';
 import type { SubcommandRun } from '../subcommands.ts';
-import { simOptionsFrom } from './sim-options.ts';
+import { simOptionsFrom, THROTTLED_NAMES } from './sim-options.ts';
 
 /** The flags, for the table in cli/subcommands.ts. */
 export const GATE_FLAGS = [
@@ -11,12 +11,12 @@ export const GATE_FLAGS = [
   { flags: '--devices <n>', description: 'devices per vendor in the default fleet', default: '10' },
   {
     flags: '--throttle-limit <n>',
-    description: 'OceanConnect calls per window per application',
+    description: `${THROTTLED_NAMES} calls per window per application`,
     default: '100',
   },
   {
     flags: '--throttle-window <ms>',
-    description: 'OceanConnect throttle window in platform ms',
+    description: `${THROTTLED_NAMES} throttle window in platform ms`,
     default: '60000',
   },
   { flags: '--max-poll-rate <n>', description: 'most GETs of one URL per platform second', default: '1' },

@@ -2,6 +2,11 @@
 import { quirkIds } from '../../contracts/quirks.ts';
 import type { SimOptions } from '../../simulators/sim.ts';
 import { parseLatency } from '../../simulators/replay/build-mappings.ts';
+import { VENDORS } from '../../vendors/index.ts';
+
+/** The vendors whose throttle is on by default: what --throttle-limit and --throttle-window set. */
+const THROTTLED = VENDORS.filter((v) => v.throttle.enabled);
+export const THROTTLED_NAMES = THROTTLED.map((v) => v.name).join(', ');
 
 export type SimFlags = {
   mode?: string;
@@ -58,12 +63,12 @@ export const SIM_FLAGS = [
   { flags: '--port <n>', description: 'port of the platform model (0: any free one)', default: '0' },
   {
     flags: '--throttle-limit <n>',
-    description: 'OceanConnect calls per window per application',
+    description: `${THROTTLED_NAMES} calls per window per application`,
     default: '100',
   },
   {
     flags: '--throttle-window <ms>',
-    description: 'OceanConnect throttle window in platform ms',
+    description: `${THROTTLED_NAMES} throttle window in platform ms`,
     default: '60000',
   },
   {
@@ -136,13 +141,17 @@ export const simOptionsFrom = (
       seed: seed as number | undefined,
       driftProfile,
       removedQuirks,
-      throttle: {
-        oceanconnect: {
-          limit: limit as number | undefined,
-          windowMs: windowMs as number | undefined,
-          algorithm: algorithm as 'fixed-window' | 'sliding-window' | 'token-bucket',
-        },
-      },
+      // The throttle flags set the throttle of every vendor whose throttle is on by default (its contract's THROTTLE).
+      throttle: Object.fromEntries(
+        THROTTLED.map((v) => [
+          v.id,
+          {
+            limit: limit as number | undefined,
+            windowMs: windowMs as number | undefined,
+            algorithm: algorithm as 'fixed-window' | 'sliding-window' | 'token-bucket',
+          },
+        ]),
+      ),
     },
   };
   return { ok: true, options, ...(flags.readyFile ? { readyFile: flags.readyFile } : {}) };

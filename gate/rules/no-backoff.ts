@@ -1,19 +1,22 @@
 // Rule `no-backoff`: the client retried the same request sooner than the least back-off after an error answer.
-import { OC_ERROR_CODES } from '../../contracts/oceanconnect/errors.ts';
-import { ERROR_CODES as ENOS_CODES } from '../../contracts/enos/errors.ts';
+import { VENDORS } from '../../vendors/index.ts';
 import { type AuditEntry, isError, type Rule, type Violation, violation } from './types.ts';
 
 const ID = 'no-backoff';
 
-/** Errors another rule judges more precisely: the throttle (throttle-window) and 11905 (recancel). */
-const OWNED_ELSEWHERE = new Set([OC_ERROR_CODES.throttled, String(ENOS_CODES.notCreatedState)]);
+/** Errors another rule judges more precisely: a throttle refusal (throttle-window) and a refused re-cancel (recancel). */
+const OWNED_ELSEWHERE = new Set(
+  [
+    ...VENDORS.map((v) => v.gate.throttleWindow?.refusalCode),
+    ...VENDORS.map((v) => v.gate.recancel?.refusalCode),
+  ].filter((c): c is string => c !== undefined),
+);
 
 const sameRequest = (e: AuditEntry): string => `${e.vendor} ${e.method} ${e.url} ${e.body}`;
 
 export const noBackoffRule: Rule = {
   id: ID,
-  description:
-    'a request answered with an error is retried no sooner than --min-backoff platform ms (1010009 and 11905 excepted: their own rules)',
+  description: `a request answered with an error is retried no sooner than --min-backoff platform ms (${[...OWNED_ELSEWHERE].join(' and ')} excepted: their own rules)`,
   check: (entries, ctx) => {
     const out: Violation[] = [];
     const lastError = new Map<string, AuditEntry>();

@@ -1,10 +1,21 @@
 // Rule `throttle-window`: after a 403 1010009 the client kept calling before the application's throttle window reopened.
-import { OC_ERROR_CODES } from '../../contracts/oceanconnect/errors.ts';
 import type { ThrottleConfig } from '../../simulators/model/throttle.ts';
-import { type AuditEntry, headerOf, type Rule, type Violation, violation } from './types.ts';
+import { VENDORS } from '../../vendors/index.ts';
+import { type AuditEntry, type Rule, type Violation, violation } from './types.ts';
 
 const ID = 'throttle-window';
-const THROTTLED = OC_ERROR_CODES.throttled;
+
+/** The vendors whose gate plug-in names a throttle refusal (OceanConnect: 1010009 per app_key). */
+const hooks = () =>
+  VENDORS.flatMap((v) => (v.gate.throttleWindow ? [{ vendor: v.id, ...v.gate.throttleWindow }] : []));
+const hookOf = (e: AuditEntry) => hooks().find((h) => h.vendor === e.vendor);
+/** The application a call counts against, or undefined for a vendor this rule does not judge. */
+const appOf = (e: AuditEntry): string | undefined => {
+  const hook = hookOf(e);
+  return hook ? `${e.vendor}/${hook.appOf(e)}` : undefined;
+};
+const isRefusal = (e: AuditEntry): boolean =>
+  e.errorCode !== undefined && e.errorCode === hookOf(e)?.refusalCode;
 
 /**
  * When the window that refused a call at `at` reopens. Fixed windows are computed from the configuration; for the
@@ -18,30 +29,33 @@ export const reopensAt = (cfg: ThrottleConfig | undefined, at: number): number |
 
 export const throttleWindowRule: Rule = {
   id: ID,
-  description: `after 1010009 no further call of the same application until its throttle window reopens`,
+  description: `after ${hooks()
+    .map((h) => h.refusalCode)
+    .join(', ')} no further call of the same application until its throttle window reopens`,
   check: (entries, ctx) => {
     const out: Violation[] = [];
     /** Per application: the refusal that closed its window and when the window reopens. */
     const closed = new Map<string, { refusal: AuditEntry; until: number | undefined; reported: boolean }>();
     for (const e of entries) {
-      const app = `${e.vendor}/${headerOf(e, 'app_key') ?? ''}`;
+      const app = appOf(e);
+      if (app === undefined) continue;
       const open = closed.get(app);
       if (open) {
-        const inside = open.until === undefined ? e.errorCode === THROTTLED : e.at < open.until;
+        const inside = open.until === undefined ? isRefusal(e) : e.at < open.until;
         if (!inside) closed.delete(app);
         else if (!open.reported) {
           open.reported = true;
           const later = entries.filter(
             (x) =>
               x.seq > e.seq &&
-              `${x.vendor}/${headerOf(x, 'app_key') ?? ''}` === app &&
-              (open.until === undefined ? x.errorCode === THROTTLED : x.at < open.until),
+              appOf(x) === app &&
+              (open.until === undefined ? isRefusal(x) : x.at < open.until),
           ).length;
           out.push(
             violation(
               ID,
               e,
-              `called again ${Math.round(e.at - open.refusal.at)} ms (platform) after 1010009 on request #${open.refusal.seq}` +
+              `called again ${Math.round(e.at - open.refusal.at)} ms (platform) after ${open.refusal.errorCode} on request #${open.refusal.seq}` +
                 (open.until === undefined
                   ? ''
                   : `, before the window reopened at +${Math.round(open.until - open.refusal.at)} ms`) +
@@ -50,7 +64,7 @@ export const throttleWindowRule: Rule = {
           );
         }
       }
-      if (e.errorCode === THROTTLED && !closed.has(app))
+      if (isRefusal(e) && !closed.has(app))
         closed.set(app, { refusal: e, until: reopensAt(ctx.throttle[e.vendor], e.at), reported: false });
     }
     return out;
