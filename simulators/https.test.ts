@@ -1,14 +1,11 @@
 // The front door over HTTPS: clients verify it with the run's CA (undici and curl, verification on), and nothing else.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadyInfo } from './platform/ready-info.ts';
+import { curl } from './curl-support.ts';
 import { type RunningSim, startSimulators } from './sim.ts';
-
-const run = promisify(execFile);
 
 let sim: RunningSim;
 let trusting: Agent;
@@ -23,17 +20,6 @@ afterAll(async () => {
 });
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
-
-/** curl as a user runs it; never rejects, so a failed handshake is an exit code to assert on. */
-const curl = async (...args: string[]): Promise<{ code: number; out: string }> => {
-  try {
-    const { stdout } = await run('curl', ['-sS', '--max-time', '20', ...args]);
-    return { code: 0, out: stdout };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-};
 
 describe('harness sim --https', () => {
   it('names the CA file in the ready line, and every vendor base URL is https', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONTROL_PREFIX } from '../contracts/control/api.ts';
 import { VENDORS } from '../vendors/index.ts';
+import { clientTruststore, movedVendorMappings } from './client-cert-door.ts';
 import { frontDoorGuards } from './front-door-guards.ts';
 import type { SimConfigInput } from './platform/config.ts';
 import type { ReadyInfo } from './platform/ready-info.ts';
@@ -33,12 +34,19 @@ export type SimOptions = {
   latency?: LatencyProfile;
   /** Serve the front door over HTTPS with a CA and certificate made for this run (embedded launcher only). */
   https?: boolean;
+  /**
+   * PEM file of the CA that client certificates must chain to. Implies `https`; the vendors whose descriptor says
+   * `clientCertificate` (OceanConnect) get a front door of their own that refuses a TLS handshake without one.
+   */
+  clientCaFile?: string;
 };
 
 export type RunningSim = {
   info: ReadyInfo;
   mode: SimMode;
   wiremock: WireMockHandle;
+  /** With `clientCaFile`: the front door that asks for client certificates. */
+  clientCertDoor?: WireMockHandle;
   /** Absent in replay mode. */
   platform?: Platform;
   stop(): Promise<void>;
@@ -59,15 +67,32 @@ const sectionOf = (platform: Platform, vendor: string): object => {
 /** The ready line. In replay mode the platform is not served, but it still provides the fleet and credentials. */
 const readyInfo = (
   platform: Platform,
-  wiremockUrl: string,
+  doors: { main: WireMockHandle; clientCert?: { handle: WireMockHandle; vendors: string[]; caFile: string } },
   controlUrl: string,
   tls: TlsFiles | undefined,
 ): ReadyInfo =>
   ({
-    wiremockUrl,
+    wiremockUrl: doors.main.url,
     controlUrl,
-    ...(tls ? { tls: { caFile: tls.caFile } } : {}),
-    ...Object.fromEntries(VENDORS.map((v) => [v.id, { baseUrl: wiremockUrl, ...sectionOf(platform, v.id) }])),
+    ...(tls
+      ? {
+          tls: {
+            caFile: tls.caFile,
+            ...(doors.clientCert
+              ? { clientCaFile: doors.clientCert.caFile, clientCertificateFor: doors.clientCert.vendors }
+              : {}),
+          },
+        }
+      : {}),
+    ...Object.fromEntries(
+      VENDORS.map((v) => [
+        v.id,
+        {
+          baseUrl: doors.clientCert?.vendors.includes(v.id) ? doors.clientCert.handle.url : doors.main.url,
+          ...sectionOf(platform, v.id),
+        },
+      ]),
+    ),
   }) as ReadyInfo;
 
 type TlsFiles = Awaited<ReturnType<typeof import('./wiremock/tls.ts').makeFrontDoorTls>> & { dir: string };
@@ -149,59 +174,110 @@ const frontDoorMappings = async (
 const isEmbedded = (launch: LaunchOptions): launch is LaunchOptions & { launcher?: 'embedded' } =>
   launch.launcher === undefined || launch.launcher === 'embedded';
 
+/** The vendors that get the client-certificate front door (their descriptor says real deployments ask for one). */
+const clientCertificateVendors = (): string[] =>
+  VENDORS.filter((v) => (v as { clientCertificate?: boolean }).clientCertificate === true).map((v) => v.id);
+
 /**
- * Starts the platform model and WireMock, then registers every mapping in one import. An embedded WireMock does
- * not need the model's address to start, so the JVM starts while the model binds its port (a container must be
- * told the model's port, so it waits for it).
+ * Starts the platform model and WireMock (two with `clientCaFile`), then registers every mapping in one import per
+ * door. An embedded WireMock does not need the model's address to start, so the JVMs start while the model binds its
+ * port (a container must be told the model's port, so it waits for it). On any failure, whatever started is stopped.
  */
 export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim> => {
   const mode = opts.mode ?? 'stateful';
   const latency = opts.latency ?? { kind: 'none' };
   const launch = opts.wiremock ?? {};
-  let tls: TlsFiles | undefined;
-  const removeTls = () => (tls ? rm(tls.dir, { recursive: true, force: true }) : Promise.resolve());
-  if (opts.https) tls = await makeTls(launch);
-  const platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
-  const listening =
-    mode === 'stateful' ? platform.listen(opts.platformPort ?? 0) : Promise.resolve(undefined);
-  const door = (platformUrl: string | undefined): Promise<WireMockHandle> => {
-    const o = frontDoorOptions(launch, platformUrl);
-    return launchWireMock(
-      tls && isEmbedded(o)
-        ? { ...o, https: { keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword } }
-        : o,
-    );
+  const undo: (() => Promise<unknown>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const step of undo.splice(0).reverse()) await step();
   };
-  const [model, front] = await Promise.allSettled([
-    listening,
-    isEmbedded(launch) ? door(undefined) : listening.then(door),
-  ]);
-  if (model.status === 'rejected' || front.status === 'rejected') {
-    if (front.status === 'fulfilled') await front.value.stop();
-    await platform.close();
-    await removeTls();
-    throw model.status === 'rejected' ? model.reason : (front as PromiseRejectedResult).reason;
-  }
-  const platformUrl = model.value;
-  const wiremock = front.value;
   try {
-    await importMappings(wiremock, await frontDoorMappings(wiremock, platform, mode, latency, platformUrl));
+    let tls: TlsFiles | undefined;
+    if (opts.https || opts.clientCaFile) {
+      const made = await makeTls(launch);
+      tls = made;
+      undo.push(() => rm(made.dir, { recursive: true, force: true }));
+    }
+    const trust = opts.clientCaFile && tls ? await clientTruststore(opts.clientCaFile, tls.dir) : undefined;
+    const platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
+    undo.push(() => platform.close());
+    const listening =
+      mode === 'stateful' ? platform.listen(opts.platformPort ?? 0) : Promise.resolve(undefined);
+    const door = (
+      platformUrl: string | undefined,
+      clientTruststore?: typeof trust,
+    ): Promise<WireMockHandle> => {
+      const o = frontDoorOptions(launch, platformUrl);
+      return launchWireMock(
+        tls && isEmbedded(o)
+          ? {
+              ...o,
+              https: {
+                keystoreFile: tls.keystoreFile,
+                keystorePassword: tls.keystorePassword,
+                ...(clientTruststore ? { clientTruststore } : {}),
+              },
+            }
+          : o,
+      );
+    };
+    const started = await Promise.allSettled([
+      listening,
+      isEmbedded(launch) ? door(undefined) : listening.then((url) => door(url)),
+      trust ? door(undefined, trust) : Promise.resolve(undefined),
+    ] as const);
+    for (const s of started.slice(1))
+      if (s.status === 'fulfilled' && s.value) {
+        const handle = s.value as WireMockHandle;
+        undo.push(() => handle.stop());
+      }
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const [platformUrl, wiremock, certDoor] = started.map(
+      (s) => (s as PromiseFulfilledResult<unknown>).value,
+    ) as [string | undefined, WireMockHandle, WireMockHandle | undefined];
+    const certVendors = certDoor ? clientCertificateVendors() : [];
+    await Promise.all([
+      (async () =>
+        importMappings(wiremock, [
+          ...(await frontDoorMappings(wiremock, platform, mode, latency, platformUrl)),
+          ...(certDoor ? movedVendorMappings(platform, certVendors, certDoor.url) : []),
+        ]))(),
+      certDoor
+        ? (async () =>
+            importMappings(
+              certDoor,
+              await frontDoorMappings(certDoor, platform, mode, latency, platformUrl),
+            ))()
+        : undefined,
+    ]);
+    const controlUrl = platformUrl ? `${platformUrl}${CONTROL_PREFIX}` : wiremock.adminUrl;
+    return {
+      info: readyInfo(
+        platform,
+        {
+          main: wiremock,
+          ...(certDoor && opts.clientCaFile
+            ? {
+                clientCert: {
+                  handle: certDoor,
+                  vendors: certVendors,
+                  caFile: path.resolve(opts.clientCaFile),
+                },
+              }
+            : {}),
+        },
+        controlUrl,
+        tls,
+      ),
+      mode,
+      wiremock,
+      ...(certDoor ? { clientCertDoor: certDoor } : {}),
+      platform: platformUrl ? platform : undefined,
+      stop: stopAll,
+    };
   } catch (err) {
-    await wiremock.stop();
-    await platform.close();
-    await removeTls();
+    await stopAll();
     throw err;
   }
-  const controlUrl = platformUrl ? `${platformUrl}${CONTROL_PREFIX}` : wiremock.adminUrl;
-  return {
-    info: readyInfo(platform, wiremock.url, controlUrl, tls),
-    mode,
-    wiremock,
-    platform: platformUrl ? platform : undefined,
-    stop: async () => {
-      await wiremock.stop();
-      await platform.close();
-      await removeTls();
-    },
-  };
 };

@@ -52,6 +52,11 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly gate: GateVendor<z.infer<Fleet> & { baseUrl: string }>;
   /** The vendor's part of drift and pact verification (drift/<id>/plugin.ts). */
   readonly drift: DriftVendor;
+  /**
+   * Real deployments ask TLS clients for a certificate: with `harness sim --client-ca`, the vendor gets a front door
+   * of its own that refuses the handshake without one (simulators/client-cert-door.ts).
+   */
+  readonly clientCertificate?: boolean;
   /** The vendor's part of the property suite (property-tests/<id>/plugin.ts). */
   readonly props: PropsVendor<{ kind: string }, z.infer<Fleet>, unknown>;
 };

@@ -32,4 +32,6 @@ export const oceanconnect = {
   drift,
   gate,
   simulator: createOceanConnectSim,
+  // VENDOR-NOTES section 2: "Real deployments use HTTPS with a client certificate."
+  clientCertificate: true,
 } as const satisfies VendorDescriptor<'oceanconnect', typeof Fleet>;

@@ -37,6 +37,10 @@ describe('harness sim flags', () => {
       'enos.cancel-snapshot',
     ]);
   });
+  it('--client-ca names the CA file and implies --https', () => {
+    const r = simOptionsFrom({ clientCa: 'package.json' });
+    expect(r.ok && [r.options.https, r.options.clientCaFile]).toEqual([true, 'package.json']);
+  });
   it('--https asks for a TLS front door', () => {
     const r = simOptionsFrom({ https: true });
     expect(r.ok && r.options.https).toBe(true);
@@ -54,6 +58,8 @@ describe('harness sim flags', () => {
     [{ throttleAlgorithm: 'leaky' }, '--throttle-algorithm'],
     [{ latency: 'slow' }, 'latency'],
     [{ https: true, launcher: 'container' }, '--https'],
+    [{ clientCa: '/no/such/ca.pem' }, '--client-ca'],
+    [{ clientCa: '/no/such/ca.pem', launcher: 'container' }, '--client-ca'],
     [
       { withoutQuirks: 'oceanconnect.waitting,oceanconnect.typo' },
       '--without-quirks: no quirk oceanconnect.typo',

@@ -1,4 +1,5 @@
 // Turns `harness sim` flags into simulator options, once, at the entry point; a bad flag is a message, not a crash.
+import { existsSync } from 'node:fs';
 import { quirkIds } from '../../contracts/quirks.ts';
 import type { SimOptions } from '../../simulators/sim.ts';
 import { parseLatency } from '../../simulators/replay/build-mappings.ts';
@@ -23,6 +24,7 @@ export type SimFlags = {
   throttleAlgorithm?: string;
   driftProfile?: string;
   https?: boolean;
+  clientCa?: string;
   withoutQuirks?: string;
 };
 
@@ -78,6 +80,11 @@ export const SIM_FLAGS = [
   },
   { flags: '--ready-file <file>', description: 'also write the ready line to this file' },
   {
+    flags: '--client-ca <file>',
+    description:
+      'PEM CA for client certificates: OceanConnect gets a front door of its own that asks for one (implies --https)',
+  },
+  {
     flags: '--https',
     description:
       'serve the front door over TLS with a CA made for this run (its PEM file is tls.caFile in the ready line)',
@@ -127,12 +134,18 @@ export const simOptionsFrom = (
     return { ok: false, message: `--without-quirks: no quirk ${unknownQuirk} (${quirkIds().join(', ')})` };
   const latency = parseLatency(flags.latency ?? 'none');
   if ('error' in latency) return { ok: false, message: latency.error };
-  if (flags.https && launcher !== 'embedded')
-    return { ok: false, message: `--https needs --launcher embedded, got ${launcher}` };
+  if ((flags.https || flags.clientCa) && launcher !== 'embedded')
+    return {
+      ok: false,
+      message: `${flags.clientCa ? '--client-ca' : '--https'} needs --launcher embedded, got ${launcher}`,
+    };
+  if (flags.clientCa && !existsSync(flags.clientCa))
+    return { ok: false, message: `--client-ca ${flags.clientCa}: no such file` };
   const options: SimOptions = {
     mode,
     latency,
-    ...(flags.https ? { https: true } : {}),
+    ...(flags.https || flags.clientCa ? { https: true } : {}),
+    ...(flags.clientCa ? { clientCaFile: flags.clientCa } : {}),
     platformPort: port as number | undefined,
     wiremock: launcher === 'external' ? { launcher, url: flags.wiremockUrl! } : { launcher },
     platform: {

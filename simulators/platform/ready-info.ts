@@ -6,7 +6,12 @@ import { type AnyVendor, VENDORS } from '../../vendors/index.ts';
 export type FleetSections = { [D in AnyVendor as D['id']]: z.infer<D['fleet']> };
 
 /** With `--https`: the PEM file of the run's CA, which clients trust to verify the front door's certificate. */
-export const TlsInfo = z.object({ caFile: z.string() });
+export const TlsInfo = z.object({
+  caFile: z.string(),
+  /** With `--client-ca`: that CA's file, and the vendors whose base URL is the front door that asks for certificates. */
+  clientCaFile: z.string().optional(),
+  clientCertificateFor: z.array(z.string()).optional(),
+});
 
 export type ReadyInfo = {
   wiremockUrl: string;
