@@ -1,12 +1,11 @@
-// The contract coverage table of all three providers, checked against the committed pact files.
+// The contract coverage table of every registered provider, checked against the committed pact files.
 import { existsSync, readFileSync } from 'node:fs';
 import { checkCoverage, type CoverageCheck, type CoverageRow } from './common/coverage.ts';
 import { committedPactPath, type ProviderName } from './common/pact.ts';
-import { COVERAGE as ENOS } from './enos/coverage.ts';
-import { COVERAGE as IOTDA } from './iotda/coverage.ts';
-import { COVERAGE as OCEANCONNECT } from './oceanconnect/coverage.ts';
+import { VENDORS } from '../vendors/index.ts';
 
-export const COVERAGE: CoverageRow[] = [...ENOS, ...OCEANCONNECT, ...IOTDA];
+/** Every registered vendor's rows (contracts/<vendor>/coverage.ts), in registry order. */
+export const COVERAGE: CoverageRow[] = VENDORS.flatMap((v) => [...v.coverage]);
 
 const readCommittedPact = (provider: ProviderName) => {
   const file = committedPactPath(provider);

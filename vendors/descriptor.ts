@@ -1,5 +1,6 @@
 // What a vendor plugs into the harness: the descriptor every vendor's registry entry fills, one field per capability.
 import type { z } from 'zod';
+import type { CoverageRow } from '../contracts/common/coverage.ts';
 import type { EndpointRoute } from '../contracts/common/endpoint-route.ts';
 import type { DocumentedFailure } from '../contracts/common/failure.ts';
 import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
@@ -7,6 +8,7 @@ import type { Quirk } from '../contracts/common/quirk.ts';
 import type { DriftVendor } from '../drift/vendor.ts';
 import type { GateVendor } from '../gate/vendor.ts';
 import type { PropsVendor } from '../property-tests/vendor.ts';
+import type { DriftedAnswer } from '../simulators/platform/drift-rewrite.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
 
 /** A vendor's throttle as the simulator runs it by default, and the error code that refuses a call over it. */
@@ -30,6 +32,8 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly pactProvider: string;
   /** Words of a pact's provider name, and request path prefixes, that tell a third party's pact is for this vendor. */
   readonly recognisedBy: { readonly names: readonly string[]; readonly pathPrefixes: readonly string[] };
+  /** The cases its pact pins, one row each (contracts/<id>/coverage.ts). */
+  readonly coverage: readonly CoverageRow[];
   /** PENDING commands one device may hold (contracts/<id>/constraints.ts). */
   readonly pendingCap: number;
   /** The simulator's default throttle and its refusal code (contracts/<id>/constraints.ts). */
@@ -44,6 +48,8 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly quirks: readonly Quirk[];
   /** The documented failures the simulator can inject and `harness gate --faults` does (contracts/<id>/failures.ts). */
   readonly failures: readonly DocumentedFailure[];
+  /** How its answers change under the simulator's `drifted` profile (simulators/<id>/drift-profile.ts). */
+  readonly driftedAnswer: DriftedAnswer;
   /** The vendor's part of verifying its committed pact against the simulator (simulators/<id>/verification.ts). */
   readonly providerVerification: (
     fleet: z.infer<Fleet>,

@@ -9,6 +9,8 @@ import { ENOS_QUIRKS } from '../contracts/enos/quirks.ts';
 import { props } from '../property-tests/enos/plugin.ts';
 import { drift } from '../drift/enos/plugin.ts';
 import { gate } from '../gate/enos/plugin.ts';
+import { driftedAnswer } from '../simulators/enos/drift-profile.ts';
+import { COVERAGE } from '../contracts/enos/coverage.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -16,10 +18,12 @@ export const enos = {
   name: 'EnOS',
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
+  coverage: COVERAGE,
   pendingCap: PENDING_CAP,
   throttle: THROTTLE,
   fleet: Fleet,
   providerVerification,
+  driftedAnswer,
   routes: ENOS_ROUTES,
   quirks: ENOS_QUIRKS,
   failures: ENOS_FAILURES,

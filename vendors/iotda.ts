@@ -9,6 +9,8 @@ import { IOTDA_QUIRKS } from '../contracts/iotda/quirks.ts';
 import { props } from '../property-tests/iotda/plugin.ts';
 import { drift } from '../drift/iotda/plugin.ts';
 import { gate } from '../gate/iotda/plugin.ts';
+import { driftedAnswer } from '../simulators/iotda/drift-profile.ts';
+import { COVERAGE } from '../contracts/iotda/coverage.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const iotda = {
@@ -16,10 +18,12 @@ export const iotda = {
   name: 'IoTDA',
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
+  coverage: COVERAGE,
   pendingCap: PENDING_CAP,
   throttle: THROTTLE,
   fleet: Fleet,
   providerVerification,
+  driftedAnswer,
   routes: IOTDA_ROUTES,
   quirks: IOTDA_QUIRKS,
   failures: IOTDA_FAILURES,

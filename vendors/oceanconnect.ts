@@ -14,6 +14,8 @@ import { OC_QUIRKS } from '../contracts/oceanconnect/quirks.ts';
 import { props } from '../property-tests/oceanconnect/plugin.ts';
 import { drift } from '../drift/oceanconnect/plugin.ts';
 import { gate } from '../gate/oceanconnect/plugin.ts';
+import { driftedAnswer } from '../simulators/oceanconnect/drift-profile.ts';
+import { COVERAGE } from '../contracts/oceanconnect/coverage.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -21,10 +23,12 @@ export const oceanconnect = {
   name: 'OceanConnect',
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
+  coverage: COVERAGE,
   pendingCap: PENDING_CAP,
   throttle: THROTTLE,
   fleet: Fleet,
   providerVerification,
+  driftedAnswer,
   routes: OC_ROUTES,
   quirks: OC_QUIRKS,
   failures: OC_FAILURES,

@@ -2,51 +2,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
+import { VENDORS } from '../../vendors/index.ts';
+import type { DriftRewrite } from './drift-rewrite.ts';
 
 /** `none`: answers as documented. `drifted`: one change of every class the drift report knows (see driftHook). */
 export const DriftProfile = z.enum(['none', 'drifted']);
 export type DriftProfile = z.infer<typeof DriftProfile>;
 
-type Rewrite = { status?: number; body: unknown };
-
-const IOTDA_SHOW = /^\/v5\/iot\/[^/]+\/devices\/[^/]+\/async-commands\/[^/?]+(\?|$)/;
-const OC_REVOKE = /^\/iocm\/app\/cmd\/v1\.4\.0\/deviceCommandCancelTasks(\?|$)/;
-const ENOS_COMMANDS = /^\/connect-service\/v2\.1\/commands(\?|$)/;
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Every numeric `createTime` under a value, as a string (EnOS retypes it). */
-const stringifyCreateTime = (v: unknown): unknown => {
-  if (Array.isArray(v)) return v.map(stringifyCreateTime);
-  if (!isObject(v)) return v;
-  return Object.fromEntries(
-    Object.entries(v).map(([k, x]) => [
-      k,
-      k === 'createTime' && typeof x === 'number' ? String(x) : stringifyCreateTime(x),
-    ]),
-  );
-};
-
 /**
- * The `drifted` profile: IoTDA show answers gain `newField` (added: a warning); OceanConnect revocation-task answers
- * lose `totalCount` (removed), spell their pending commands `PENDING` (misspelling fixed) and come with HTTP 200
- * instead of 201 (status changed); EnOS command answers carry `createTime` as a string (retyped). Undefined: unchanged.
+ * The `drifted` profile: each vendor's answers changed the way its API could drift (simulators/<vendor>/drift-profile.ts:
+ * a field added, removed or retyped, a misspelling fixed, a status changed). Undefined: unchanged.
  */
-const drifted = (method: string, url: string, status: number, body: unknown): Rewrite | undefined => {
-  if (method === 'GET' && status === 200 && IOTDA_SHOW.test(url) && isObject(body) && 'command_id' in body)
-    return { body: { ...body, newField: 'added by the drifted profile' } };
-  if (method === 'POST' && status === 201 && OC_REVOKE.test(url) && isObject(body)) {
-    const { totalCount: _gone, ...rest } = body;
-    const commands = Array.isArray(rest.deviceCommands)
-      ? rest.deviceCommands.map((c) =>
-          isObject(c) && c.status === 'PENDDING' ? { ...c, status: 'PENDING' } : c,
-        )
-      : rest.deviceCommands;
-    return { status: 200, body: { ...rest, deviceCommands: commands } };
+const drifted = (method: string, url: string, status: number, body: unknown): DriftRewrite | undefined => {
+  for (const v of VENDORS) {
+    const r = v.driftedAnswer(method, url, status, body);
+    if (r) return r;
   }
-  if (ENOS_COMMANDS.test(url) && isObject(body) && 'data' in body)
-    return { body: { ...body, data: stringifyCreateTime(body.data) } };
   return undefined;
 };
 
