@@ -1,5 +1,5 @@
 // The figures and checks of each scenario, computed from k6's summary and the simulators' journals (platform time).
-import { OC_THROTTLED_BODY } from '../scripts/lib/vendor-constants.ts';
+import { OC_THROTTLED_BODY } from '../scripts/oceanconnect/constants.ts';
 import type { DrainFigures, DrainInput } from './drain-model.ts';
 import { drainTolerance, estimateDrain } from './drain-model.ts';
 import type { JournalEntry, ModelCheck } from './journal.ts';

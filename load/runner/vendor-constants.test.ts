@@ -4,7 +4,8 @@ import { COMMANDS_PATH, TOKEN_PATH } from '../../contracts/enos/requests.ts';
 import { OC_PATHS } from '../../contracts/oceanconnect/constraints.ts';
 import { errorBodyOf, findDocumentedError } from '../../contracts/oceanconnect/errors.ts';
 import { ENOS_THROTTLE_CODE } from '../../simulators/enos/answers.ts';
-import * as k6Side from '../scripts/lib/vendor-constants.ts';
+import * as k6Enos from '../scripts/enos/constants.ts';
+import * as k6Side from '../scripts/oceanconnect/constants.ts';
 
 describe('constants of the k6 scripts', () => {
   it('carry the documented 403 1010009 body byte for byte', () => {
@@ -18,8 +19,8 @@ describe('constants of the k6 scripts', () => {
     expect(k6Side.OC_LOGIN_PATH).toBe(OC_PATHS.login);
     expect(k6Side.OC_CANCEL_TASKS_PATH).toBe(OC_PATHS.deviceCommandCancelTasks);
     expect(`${k6Side.OC_COMMAND_PATH}abc`).toBe(OC_PATHS.deviceCommand('abc'));
-    expect(k6Side.ENOS_COMMANDS_PATH).toBe(COMMANDS_PATH);
-    expect(k6Side.ENOS_TOKEN_PATH).toBe(TOKEN_PATH);
-    expect(k6Side.ENOS_THROTTLED_CODE).toBe(ENOS_THROTTLE_CODE);
+    expect(k6Enos.ENOS_COMMANDS_PATH).toBe(COMMANDS_PATH);
+    expect(k6Enos.ENOS_TOKEN_PATH).toBe(TOKEN_PATH);
+    expect(k6Enos.ENOS_THROTTLED_CODE).toBe(ENOS_THROTTLE_CODE);
   });
 });

@@ -2,7 +2,7 @@
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { BACKOFF_FIRST_THROTTLE, BACKOFF_WASTED } from './lib/metrics.ts';
-import { revokeAll } from './lib/oceanconnect.ts';
+import { revokeAll } from './oceanconnect/calls.ts';
 import { RUN } from './lib/run.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';
 import { k6Duration, sleepWall, wallMs } from './lib/timing.ts';

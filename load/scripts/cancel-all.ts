@@ -2,8 +2,8 @@
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { alignAndWait } from './lib/align.ts';
-import { cancelAll } from './lib/enos.ts';
-import { revokeAll } from './lib/oceanconnect.ts';
+import { cancelAll } from './enos/calls.ts';
+import { revokeAll } from './oceanconnect/calls.ts';
 import { RUN } from './lib/run.ts';
 import { pacedScenario } from './lib/scenarios.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';

@@ -3,7 +3,7 @@ import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { alignAndWait } from './lib/align.ts';
 import { DRAIN_LEFT } from './lib/metrics.ts';
-import { cancelOne, revokeAll } from './lib/oceanconnect.ts';
+import { cancelOne, revokeAll } from './oceanconnect/calls.ts';
 import { RUN } from './lib/run.ts';
 import { pacedScenario } from './lib/scenarios.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';

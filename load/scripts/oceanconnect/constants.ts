@@ -1,4 +1,4 @@
-// Wire facts the k6 scripts need (paths, the verbatim throttle body), kept free of k6 and zod so a Node test checks them against the contracts.
+// OceanConnect wire facts the k6 scripts need (paths, the verbatim throttle body), kept free of k6 and zod so a Node test checks them against the contracts.
 
 export const OC_LOGIN_PATH = '/iocm/app/sec/v1.1.0/login';
 export const OC_CANCEL_TASKS_PATH = '/iocm/app/cmd/v1.4.0/deviceCommandCancelTasks';
@@ -8,8 +8,3 @@ export const OC_THROTTLED_BODY = '{"error_code":"1010009","error_desc":"app thro
 export const OC_THROTTLED_CODE = '1010009';
 /** The revocation task's status in the create answer, as the vendor spells it. */
 export const OC_TASK_WAITING = 'WAITTING';
-
-export const ENOS_COMMANDS_PATH = '/connect-service/v2.1/commands';
-export const ENOS_TOKEN_PATH = '/apim-token-service/v2.0/token/get';
-/** The simulator's EnOS throttle code (EnOS documents none; see simulators/enos/DECISIONS.md). */
-export const ENOS_THROTTLED_CODE = 99429;

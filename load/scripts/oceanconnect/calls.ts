@@ -1,14 +1,14 @@
 // OceanConnect calls of the scripts: the revocation task (cancel all of a device) and modify-to-CANCELED, each classified and recorded.
 import http, { type RefinedResponse } from 'k6/http';
 import type { OcApp } from '../../runner/run-file.ts';
-import { type CallOutcome, OC_METRICS, record } from './metrics.ts';
+import { type CallOutcome, OC_METRICS, record } from '../lib/metrics.ts';
 import {
   OC_CANCEL_TASKS_PATH,
   OC_COMMAND_PATH,
   OC_TASK_WAITING,
   OC_THROTTLED_BODY,
   OC_THROTTLED_CODE,
-} from './vendor-constants.ts';
+} from './constants.ts';
 
 type TextResponse = RefinedResponse<'text'>;
 

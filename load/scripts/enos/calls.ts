@@ -2,8 +2,8 @@
 import { sha256 } from 'k6/crypto';
 import http from 'k6/http';
 import type { EnosApp } from '../../runner/run-file.ts';
-import { type CallOutcome, ENOS_METRICS, record } from './metrics.ts';
-import { ENOS_COMMANDS_PATH, ENOS_THROTTLED_CODE } from './vendor-constants.ts';
+import { type CallOutcome, ENOS_METRICS, record } from '../lib/metrics.ts';
+import { ENOS_COMMANDS_PATH, ENOS_THROTTLED_CODE } from './constants.ts';
 
 /** apim-signature = sha256(accessToken + paramsData + timestamp + appSecret); paramsData: sorted name+value, then the body. */
 const signature = (app: EnosApp, query: Record<string, string>, timestamp: number): string => {
