@@ -199,10 +199,6 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
       undo.push(() => rm(made.dir, { recursive: true, force: true }));
     }
     const trust = opts.clientCaFile && tls ? await clientTruststore(opts.clientCaFile, tls.dir) : undefined;
-    const platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
-    undo.push(() => platform.close());
-    const listening =
-      mode === 'stateful' ? platform.listen(opts.platformPort ?? 0) : Promise.resolve(undefined);
     const door = (
       platformUrl: string | undefined,
       clientTruststore?: typeof trust,
@@ -221,10 +217,25 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
           : o,
       );
     };
+    // The JVMs start first: they take longest, and building the model meanwhile costs them nothing.
+    const early = isEmbedded(launch)
+      ? ([door(undefined), trust ? door(undefined, trust) : Promise.resolve(undefined)] as const)
+      : undefined;
+    let platform: Platform;
+    try {
+      platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES);
+    } catch (err) {
+      for (const d of await Promise.allSettled(early ?? []))
+        if (d.status === 'fulfilled') await d.value?.stop();
+      throw err;
+    }
+    undo.push(() => platform.close());
+    const listening =
+      mode === 'stateful' ? platform.listen(opts.platformPort ?? 0) : Promise.resolve(undefined);
     const started = await Promise.allSettled([
       listening,
-      isEmbedded(launch) ? door(undefined) : listening.then((url) => door(url)),
-      trust ? door(undefined, trust) : Promise.resolve(undefined),
+      early?.[0] ?? listening.then((url) => door(url)),
+      early?.[1] ?? (trust ? listening.then((url) => door(url, trust)) : Promise.resolve(undefined)),
     ] as const);
     for (const s of started.slice(1))
       if (s.status === 'fulfilled' && s.value) {

@@ -5,13 +5,14 @@ import { rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where the archive lives unless told otherwise: HARNESS_CACHE_DIR, else the user's cache folder. */
+/** The harness's cache outside any checkout: HARNESS_CACHE_DIR, else the user's cache folder. */
+export const harnessCacheRoot = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.HARNESS_CACHE_DIR ??
+  path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iot-command-harness');
+
+/** Where the archive lives unless told otherwise. */
 export const defaultClassDataDir = (env: NodeJS.ProcessEnv = process.env): string =>
-  path.join(
-    env.HARNESS_CACHE_DIR ??
-      path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iot-command-harness'),
-    'wiremock-cds',
-  );
+  path.join(harnessCacheRoot(env), 'wiremock-cds');
 
 /** The executable `java` resolves to on the PATH (or the path given), so a JDK upgrade changes the archive's key. */
 const resolveJava = (javaPath: string, env: NodeJS.ProcessEnv): string | undefined => {
