@@ -40,9 +40,10 @@ const timeToExit = async (
 /** `harness sim` as a user starts it: a new Node process, timed from spawn to its ready line; then stopped. */
 const simToReady = async (
   env: NodeJS.ProcessEnv = process.env,
+  flags: string[] = [],
 ): Promise<{ readyMs: number; stopMs: number }> => {
   const started = performance.now();
-  const child = spawn(process.execPath, [HARNESS, 'sim'], {
+  const child = spawn(process.execPath, [HARNESS, 'sim', ...flags], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
     cwd: ROOT,
@@ -97,6 +98,11 @@ const main = async (): Promise<void> => {
         stops.push(r.stopMs);
         return r.readyMs;
       },
+    },
+    {
+      name: 'harness sim --jvm-flags C1',
+      note: 'the same with --jvm-flags -XX:TieredStopAtLevel=1 (no C2 compiler threads competing at start)',
+      run: async () => (await simToReady(process.env, ['--jvm-flags', '-XX:TieredStopAtLevel=1'])).readyMs,
     },
     {
       name: 'harness sim, no caches',

@@ -41,6 +41,13 @@ describe('harness sim flags', () => {
     const r = simOptionsFrom({ clientCa: 'package.json' });
     expect(r.ok && [r.options.https, r.options.clientCaFile]).toEqual([true, 'package.json']);
   });
+  it('--jvm-flags reach the embedded launcher, split on spaces', () => {
+    const r = simOptionsFrom({ jvmFlags: ' -XX:TieredStopAtLevel=1  -XX:+UseSerialGC ' });
+    expect(r.ok && r.options.wiremock).toEqual({
+      launcher: 'embedded',
+      jvmFlags: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+    });
+  });
   it('--https asks for a TLS front door', () => {
     const r = simOptionsFrom({ https: true });
     expect(r.ok && r.options.https).toBe(true);
