@@ -164,8 +164,16 @@ export const SUBCOMMANDS: Subcommand[] = [
         flags: '--vendor <list>',
         description: 'comma-separated vendor ids (default: every registered vendor)',
       },
+      {
+        flags: '--min-coverage <share>',
+        description:
+          'share (0..1) of the reproducible interactions that must be compared, else the run fails',
+        default: '0.5',
+      },
       { flags: '--out <file>', description: 'where to write the report', default: 'reports/out/drift.json' },
+      { flags: '--junit <file>', description: 'also write JUnit XML (one test case per endpoint)' },
       { flags: '--json', description: 'print the report as JSON' },
+      { flags: '--verbose', description: 'also list every interaction not compared, with the reason' },
     ],
     load: async () => (await import('./commands/drift.ts')).run,
   },

@@ -1,10 +1,10 @@
-// The structural diff, its drift classification, the quirk table and the matching rules, on small hand-made values.
+// The structural diff verify-pact uses, the quirk table and the matching rules, on small hand-made values.
 import { describe, expect, it } from 'vitest';
-import { classify, diffJson } from './diff.ts';
+import { diffJson } from './diff.ts';
 import { acceptedByRules, arrayRuleOf, ruleFor } from './matching.ts';
 import { explain, misspellingFixed } from './quirks.ts';
 
-describe('diffJson and classify', () => {
+describe('diffJson', () => {
   it('finds added, removed, retyped and changed leaves', () => {
     const d = diffJson(
       { a: 1, b: 'x', c: { s: 'PENDDING' }, l: [{ t: 1 }], n: null },
@@ -46,24 +46,6 @@ describe('diffJson and classify', () => {
     ]);
     // Without array rules (drift), lengths are data.
     expect(diffJson(expected, { exact: [1, 2, 3], byExample: [] })).toEqual([]);
-  });
-
-  it('classifies only enum-like value changes, and a fixed misspelling apart from other enum changes', () => {
-    const changes = classify(
-      [
-        { path: '$.c.status', kind: 'value', expected: 'PENDDING', actual: 'PENDING' },
-        { path: '$.status', kind: 'value', expected: 'SENT', actual: 'DELIVERED' },
-        { path: '$.taskId', kind: 'value', expected: 'a', actual: 'b' },
-        { path: '$.x', kind: 'added', actual: 1 },
-      ],
-      { expected: 201, actual: 200 },
-    );
-    expect(changes.map((c) => [c.kind, c.severity, c.path])).toEqual([
-      ['status-changed', 'breaking', '(status)'],
-      ['misspelling-fixed', 'breaking', '$.c.status'],
-      ['enum-value-changed', 'breaking', '$.status'],
-      ['field-added', 'warning', '$.x'],
-    ]);
   });
 });
 

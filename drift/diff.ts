@@ -1,6 +1,5 @@
-// Structural comparison of a pinned JSON answer with an observed one, and the drift classification of each difference.
+// Structural comparison of a pact's expected JSON with an observed answer, as Pact matches it (verify-pact).
 import { z } from 'zod';
-import { misspellingFixed } from './quirks.ts';
 
 /** One raw difference between the expected (pinned) and the actual JSON, at a JSONPath-like path (`$.a[0].b`). */
 export const RawDifference = z.object({
@@ -70,69 +69,4 @@ export const diffJson = (
     return out;
   }
   return Object.is(expected, actual) ? [] : [{ path, kind: 'value', expected, actual }];
-};
-
-export const DriftKind = z.enum([
-  'field-added',
-  'field-removed',
-  'field-retyped',
-  'enum-value-changed',
-  'misspelling-fixed',
-  'status-changed',
-]);
-export type DriftKind = z.infer<typeof DriftKind>;
-
-export const DriftChange = z.object({
-  kind: DriftKind,
-  severity: z.enum(['warning', 'breaking']),
-  path: z.string(),
-  expected: z.unknown().optional(),
-  actual: z.unknown().optional(),
-});
-export type DriftChange = z.infer<typeof DriftChange>;
-
-/**
- * Field names whose values are a closed set (statuses, states, error codes): a changed value there is drift. Every
- * other leaf value (ids, times, counts) is data and may differ freely.
- */
-export const ENUM_FIELDS: ReadonlySet<string> = new Set([
-  'status',
-  'state',
-  'resultCode',
-  'error_code',
-  'code',
-  'msg',
-  'sendStrategy',
-  'send_strategy',
-  'tokenType',
-  'commandType',
-]);
-
-const lastKey = (path: string): string =>
-  path
-    .replace(/\[\d+\]$/, '')
-    .split('.')
-    .pop() ?? '';
-
-/** Classifies raw differences: an added field warns; removed or retyped fields, changed enum values, fixed misspellings and status codes break. */
-export const classify = (
-  diffs: readonly RawDifference[],
-  status?: { expected: number; actual: number },
-): DriftChange[] => {
-  const out: DriftChange[] = [];
-  if (status && status.expected !== status.actual)
-    out.push({ kind: 'status-changed', severity: 'breaking', path: '(status)', ...status });
-  for (const d of diffs) {
-    const base = { path: d.path, expected: d.expected, actual: d.actual };
-    if (d.kind === 'added') out.push({ kind: 'field-added', severity: 'warning', ...base });
-    else if (d.kind === 'removed') out.push({ kind: 'field-removed', severity: 'breaking', ...base });
-    else if (d.kind === 'type') out.push({ kind: 'field-retyped', severity: 'breaking', ...base });
-    else if (d.kind === 'length')
-      continue; // lengths are data in drift (never produced without an array rule)
-    else if (ENUM_FIELDS.has(lastKey(d.path)) && d.expected !== null && d.actual !== null) {
-      const kind = misspellingFixed(d.expected, d.actual) ? 'misspelling-fixed' : 'enum-value-changed';
-      out.push({ kind, severity: 'breaking', ...base });
-    }
-  }
-  return out;
 };

@@ -1,9 +1,10 @@
-// Sends one pact interaction's request to a target (the simulator, a vendor endpoint), after setting its provider state when the target has a control API.
+// Sends a request built from a pact interaction to a target (the simulator, a vendor endpoint), signed again by the vendor's plug-in where needed, and sets provider states through the simulator's control API.
 import { send } from '../clients/common/http.ts';
 import { type Problem, renderProblem, type Vendor } from '../contracts/common/problem.ts';
 import { ControlClient } from '../contracts/control/client.ts';
 import { vendorOf } from '../vendors/index.ts';
-import { bodyContent, type PactInteraction } from './pact-file.ts';
+import type { PactInteraction } from './pact-file.ts';
+import { type DriftRequest, requestOf, withHeaders } from './request.ts';
 
 export type ProviderState = { name: string; params?: unknown };
 
@@ -14,11 +15,14 @@ export type ReplayTarget = {
   controlUrl?: string;
   /** Headers that replace the pact's (credentials of a real endpoint, from the environment). */
   headers?: Record<string, string>;
-  /** IoTDA: re-sign AK/SK requests with these credentials when the provider state names none. */
+  /** Huawei signing: re-sign AK/SK requests with these credentials when the provider state names none. */
   aksk?: { ak: string; sk: string };
+  /** An app secret for the vendor's signer when the provider state names none (EnOS apim-signature). */
+  appSecret?: string;
 };
 
 export type ReplayAnswer = { status: number; body: unknown };
+export type SendOutcome = { ok: true; answer: ReplayAnswer } | { ok: false; problem: Problem };
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 type Method = (typeof METHODS)[number];
@@ -38,33 +42,16 @@ export const setProviderState = async (
   }
 };
 
-const requestBody = (i: PactInteraction, v4: boolean): unknown => {
-  const content = bodyContent(i.request.body, v4);
-  const type = v4 ? (i.request.body as { contentType?: string } | undefined)?.contentType : undefined;
-  if (typeof content === 'string' && type?.includes('x-www-form-urlencoded'))
-    return new URLSearchParams(content);
-  return content;
-};
-
 /**
- * Replays one interaction: its states (as given, or as `states` overrides) through the control API when there is one,
- * then its request, with the target's headers. Requests whose signature cannot survive the replay are
- * signed again by the vendor's drift plug-in (IoTDA AK/SK for the target's host, EnOS apim-* with the state's secret).
+ * Sends a request to the target's base URL. Signatures that cannot survive the replay (another host, another secret)
+ * are made again by the vendor's drift plug-in, with the provider state's credentials or else the target's.
  */
-export const replayInteraction = async (
+export const sendRequest = async (
   target: ReplayTarget,
-  interaction: PactInteraction,
-  opts: { v4: boolean; states?: readonly ProviderState[] },
-): Promise<{ ok: true; answer: ReplayAnswer } | { ok: false; problem: Problem }> => {
-  const states = opts.states ?? interaction.providerStates ?? [];
-  if (target.controlUrl) {
-    for (const s of states) {
-      const refused = await setProviderState(target.controlUrl, target.vendor, s);
-      if (refused)
-        return { ok: false, problem: { kind: 'transport', vendor: target.vendor, message: refused } };
-    }
-  }
-  const method = interaction.request.method.toUpperCase() as Method;
+  req: DriftRequest,
+  state?: ProviderState,
+): Promise<SendOutcome> => {
+  const method = req.method.toUpperCase() as Method;
   if (!METHODS.includes(method))
     return {
       ok: false,
@@ -76,29 +63,42 @@ export const replayInteraction = async (
         received: method,
       },
     };
-  const url = new URL(interaction.request.path, target.baseUrl);
-  for (const [k, v] of Object.entries(interaction.request.query ?? {}))
-    for (const one of Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(interaction.request.headers ?? {})) {
-    const value = Array.isArray(v) ? v.join(', ') : v;
-    if (value !== undefined) headers[k.toLowerCase()] = value;
-  }
-  for (const [k, v] of Object.entries(target.headers ?? {})) headers[k.toLowerCase()] = v;
-  const body = requestBody(interaction, opts.v4);
-  // Signatures that cannot survive the replay (another host, another secret) are made again by the vendor's plug-in.
+  const url = new URL(req.path, target.baseUrl);
+  for (const [k, v] of req.query) url.searchParams.append(k, v);
+  const headers = { ...req.headers };
   vendorOf(target.vendor).drift.resign({
     method,
     url,
     headers,
-    body,
-    state: states[0],
+    body: req.body,
+    state,
     ...(target.aksk ? { aksk: target.aksk } : {}),
+    ...(target.appSecret ? { appSecret: target.appSecret } : {}),
   });
-  const r = await send(target.vendor, { method, url: url.toString(), headers, body });
+  const r = await send(target.vendor, { method, url: url.toString(), headers, body: req.body });
   if (!r.ok) return r;
   return {
     ok: true,
     answer: { status: r.answer.status, body: r.answer.json ?? (r.answer.text || undefined) },
   };
+};
+
+/**
+ * Replays one interaction: its states (as given, or as `states` overrides) through the control API when there is one,
+ * then its request with the target's headers.
+ */
+export const replayInteraction = async (
+  target: ReplayTarget,
+  interaction: PactInteraction,
+  opts: { v4: boolean; states?: readonly ProviderState[] },
+): Promise<SendOutcome> => {
+  const states = opts.states ?? interaction.providerStates ?? [];
+  if (target.controlUrl) {
+    for (const s of states) {
+      const refused = await setProviderState(target.controlUrl, target.vendor, s);
+      if (refused)
+        return { ok: false, problem: { kind: 'transport', vendor: target.vendor, message: refused } };
+    }
+  }
+  return sendRequest(target, withHeaders(requestOf(interaction, opts.v4), target.headers ?? {}), states[0]);
 };

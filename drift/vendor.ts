@@ -1,10 +1,18 @@
-// What a vendor brings to `harness drift` and `harness verify-pact`: credentials from the environment, a default provider state, re-signing, quirk explanations.
+// What a vendor brings to `harness drift` and `harness verify-pact`: credentials from the environment, the facts answers are judged by, each interaction's need, a default provider state, re-signing, quirk explanations.
+import type { DriftFacts, Need } from '../contracts/common/drift.ts';
 import type { Explanation } from './explanation.ts';
 import type { PactInteraction } from './pact-file.ts';
 import type { ProviderState } from './replay.ts';
 
 /** Headers (and AK/SK for Huawei signing) for calls to a real endpoint. */
-export type EndpointCredentials = { headers: Record<string, string>; aksk?: { ak: string; sk: string } };
+export type EndpointCredentials = {
+  headers: Record<string, string>;
+  aksk?: { ak: string; sk: string };
+  /** An app secret the vendor's signer uses when the provider state names none (EnOS apim-signature). */
+  appSecret?: string;
+  /** Top-level request body fields that replace the pact's where present (a login form's app id and secret). */
+  bodyFields?: Record<string, string>;
+};
 
 /** A request about to be replayed, its headers (lower-case names) open to rewriting. */
 export type ReplayedRequest = {
@@ -16,6 +24,8 @@ export type ReplayedRequest = {
   state: ProviderState | undefined;
   /** AK/SK the target was given (a real endpoint's credentials from the environment). */
   aksk?: { ak: string; sk: string };
+  /** An app secret the target was given (a real endpoint's credentials from the environment). */
+  appSecret?: string;
 };
 
 /** One vendor's part of drift and pact verification (`drift/<vendor>/plugin.ts`, registered in `vendors/<vendor>.ts`). */
@@ -24,6 +34,10 @@ export type DriftVendor = {
   readonly env: readonly string[];
   /** Credentials from those variables; an absent variable adds nothing. */
   credentials(env: Record<string, string | undefined>): EndpointCredentials;
+  /** What the vendor's answers are judged by (contracts/<vendor>/drift.ts). */
+  readonly facts: DriftFacts;
+  /** What each pinned interaction needs of a target, by description (contracts/<vendor>/drift.ts). */
+  readonly needs: Readonly<Record<string, Need>>;
   /** The documented default provider state for an interaction whose state names are not ours, if it can be derived. */
   defaultState(i: PactInteraction, v4: boolean): ProviderState | undefined;
   /** Signs a replayed request again where its signature cannot survive the replay (another host, another secret). */

@@ -1,15 +1,25 @@
-// `harness drift`: runs the pinned contracts against a target URL or a recording and writes the drift report (non-zero when anything breaks).
+// `harness drift`: runs the pinned contracts against a target URL or a recording and writes the drift report (non-zero when the gate fails).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isVendor, vendorIds } from '../../vendors/index.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 export const DEFAULT_DRIFT_REPORT = path.join('reports', 'out', 'drift.json');
 
+const write = (file: string, text: string): void => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+};
+
 export const run: SubcommandRun = async ({ options }) => {
   const target = typeof options.target === 'string' ? options.target : undefined;
   const recording = typeof options.recording === 'string' ? options.recording : undefined;
+  const control = typeof options.control === 'string' ? options.control : undefined;
   if ((target === undefined) === (recording === undefined)) {
     process.stderr.write('harness drift: give exactly one of --target <base URL> or --recording <dir>\n');
+    return 2;
+  }
+  if (control !== undefined && target === undefined) {
+    process.stderr.write('harness drift: --control goes with --target (our simulator)\n');
     return 2;
   }
   const vendors =
@@ -19,27 +29,37 @@ export const run: SubcommandRun = async ({ options }) => {
     process.stderr.write(`harness drift: unknown vendor ${unknown.join(', ')} (${vendorIds().join(', ')})\n`);
     return 2;
   }
-  const { runDrift, renderDrift } = await import('../../drift/drift.ts');
+  const minShare = options.minCoverage === undefined ? undefined : Number(options.minCoverage);
+  if (minShare !== undefined && !(minShare >= 0 && minShare <= 1)) {
+    process.stderr.write(
+      `harness drift: --min-coverage must be a share from 0 to 1, got ${String(options.minCoverage)}\n`,
+    );
+    return 2;
+  }
+  const { runDrift } = await import('../../drift/drift.ts');
+  const { renderDrift, renderDriftJunit } = await import('../../drift/report.ts');
   const { credentialsFromEnv } = await import('../../drift/credentials.ts');
   try {
+    const credentials = credentialsFromEnv(process.env);
     const report = await runDrift({
       vendors: vendors.filter(isVendor),
+      ...(minShare !== undefined ? { minShare } : {}),
       ...(recording !== undefined
-        ? { recording }
-        : {
-            live: {
-              baseUrl: target as string,
-              ...(typeof options.control === 'string' ? { controlUrl: options.control } : {}),
-              perVendor: credentialsFromEnv(process.env),
-            },
-          }),
+        ? { recording, credentials }
+        : control !== undefined
+          ? { simulator: { baseUrl: target as string, controlUrl: control } }
+          : { live: { baseUrl: target as string, credentials } }),
     });
     const out = typeof options.out === 'string' ? options.out : DEFAULT_DRIFT_REPORT;
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderDrift(report)}\n`);
+    write(out, `${JSON.stringify(report, null, 2)}\n`);
+    if (typeof options.junit === 'string') write(options.junit, renderDriftJunit(report));
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${renderDrift(report, options.verbose === true)}\n`,
+    );
     process.stderr.write(`drift report written to ${out}\n`);
-    return report.summary.breaking > 0 || report.summary.errors > 0 ? 1 : 0;
+    return report.ok ? 0 : 1;
   } catch (err) {
     process.stderr.write(`harness drift: ${(err as Error).message}\n`);
     return 1;

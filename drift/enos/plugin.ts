@@ -1,5 +1,6 @@
 // EnOS's part of drift and pact verification: its token variable, its default state, apim-* signed again, its quirk explanations.
 import { apimHeaders } from '../../contracts/enos/signing.ts';
+import { DRIFT_FACTS, DRIFT_NEEDS } from '../../contracts/enos/drift.ts';
 import type { DriftVendor } from '../vendor.ts';
 import { defaultState } from './default-state.ts';
 import { EXPLANATIONS } from './explanations.ts';
@@ -11,19 +12,22 @@ const secretOf = (state: { params?: unknown } | undefined): string | undefined =
 };
 
 export const drift: DriftVendor = {
-  env: ['HARNESS_DRIFT_ENOS_ACCESS_TOKEN'],
-  /** HARNESS_DRIFT_ENOS_ACCESS_TOKEN: sent as `apim-accesstoken`. */
+  env: ['HARNESS_DRIFT_ENOS_ACCESS_TOKEN', 'HARNESS_DRIFT_ENOS_APP_SECRET'],
+  /** HARNESS_DRIFT_ENOS_ACCESS_TOKEN: sent as `apim-accesstoken`; HARNESS_DRIFT_ENOS_APP_SECRET: apim-signature made with it. */
   credentials: (env) => ({
     headers: {
       ...(env.HARNESS_DRIFT_ENOS_ACCESS_TOKEN
         ? { 'apim-accesstoken': env.HARNESS_DRIFT_ENOS_ACCESS_TOKEN }
         : {}),
     },
+    ...(env.HARNESS_DRIFT_ENOS_APP_SECRET ? { appSecret: env.HARNESS_DRIFT_ENOS_APP_SECRET } : {}),
   }),
+  facts: DRIFT_FACTS,
+  needs: DRIFT_NEEDS,
   defaultState,
-  /** apim-* requests are signed again over exactly what goes out, with the app secret of the provider state. */
-  resign: ({ url, headers, body, state }) => {
-    const secret = secretOf(state);
+  /** apim-* requests are signed again over exactly what goes out, with the app secret of the provider state (or the target's). */
+  resign: ({ url, headers, body, state, appSecret }) => {
+    const secret = secretOf(state) ?? appSecret;
     const token = headers['apim-accesstoken'];
     if (!secret || !token || !headers['apim-signature']) return;
     Object.assign(

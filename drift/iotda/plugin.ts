@@ -1,6 +1,7 @@
 // IoTDA's part of drift and pact verification: its token and AK/SK variables, its default state, AK/SK signed again, its quirk explanations.
 import { firstValue } from '../pact-file.ts';
 import { resignAkskRequest } from '../../simulators/iotda/pact-resign.ts';
+import { DRIFT_FACTS, DRIFT_NEEDS } from '../../contracts/iotda/drift.ts';
 import type { DriftVendor } from '../vendor.ts';
 import { defaultState } from './default-state.ts';
 import { EXPLANATIONS } from './explanations.ts';
@@ -14,6 +15,8 @@ export const drift: DriftVendor = {
       ? { aksk: { ak: env.HARNESS_DRIFT_IOTDA_AK, sk: env.HARNESS_DRIFT_IOTDA_SK } }
       : {}),
   }),
+  facts: DRIFT_FACTS,
+  needs: DRIFT_NEEDS,
   defaultState,
   /** AK/SK requests are signed again for the target's host, with the state's AK/SK (or the target's). */
   resign: ({ method, url, headers, body, state, aksk }) => {
