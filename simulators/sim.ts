@@ -6,6 +6,7 @@ import { CONTROL_PREFIX } from '../contracts/control/api.ts';
 import { VENDORS } from '../vendors/index.ts';
 import { clientTruststore, movedVendorMappings } from './client-cert-door.ts';
 import { frontDoorGuards } from './front-door-guards.ts';
+import { frontDoorOptions } from './front-door-options.ts';
 import type { SimConfigInput } from './platform/config.ts';
 import type { ReadyInfo } from './platform/ready-info.ts';
 import { buildPlatform, type Platform } from './platform/server.ts';
@@ -39,6 +40,11 @@ export type SimOptions = {
    * `clientCertificate` (OceanConnect) get a front door of their own that refuses a TLS handshake without one.
    */
   clientCaFile?: string;
+  /**
+   * The main front door, already being launched with `frontDoorOptions(wiremock, undefined)`: `harness sim` starts
+   * the JVM before it loads the simulator's modules, so both take their time at once. Embedded, without https only.
+   */
+  prelaunched?: Promise<WireMockHandle>;
 };
 
 export type RunningSim = {
@@ -109,29 +115,6 @@ const makeTls = async (launch: LaunchOptions): Promise<TlsFiles> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'harness-tls-'));
   const { makeFrontDoorTls } = await import('./wiremock/tls.ts');
   return { dir, ...(await makeFrontDoorTls(dir)) };
-};
-
-/**
- * Jetty refuses request headers over its limit with its own HTML page (`<h1>Bad Message 431</h1>`), which no mapping
- * can change; the model refuses them above 16 KiB (Node's limit) with JSON. With Jetty's limit far above the
- * model's, oversize headers get the model's JSON 431; only beyond 1 MiB does Jetty's page remain.
- */
-const HEADER_LIMIT = ['--jetty-header-request-size', String(1024 * 1024)];
-
-/**
- * WireMock must proxy the Host header unchanged: IoTDA's AK/SK signature covers it, so a rewritten Host fails every
- * signed request. A container also needs the platform's port forwarded.
- */
-const frontDoorOptions = (launch: LaunchOptions, platformUrl: string | undefined): LaunchOptions => {
-  if (launch.launcher === 'external') return launch;
-  const extraArgs = [...new Set([...(launch.extraArgs ?? []), '--preserve-host-header', ...HEADER_LIMIT])];
-  if (launch.launcher === 'container')
-    return {
-      ...launch,
-      extraArgs,
-      ...(platformUrl ? { hostPorts: [Number(new URL(platformUrl).port)] } : {}),
-    };
-  return { ...launch, extraArgs };
 };
 
 /** WireMock request matching for a request that carries none of the replay markers. */
@@ -219,7 +202,10 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
     };
     // The JVMs start first: they take longest, and building the model meanwhile costs them nothing.
     const early = isEmbedded(launch)
-      ? ([door(undefined), trust ? door(undefined, trust) : Promise.resolve(undefined)] as const)
+      ? ([
+          opts.prelaunched ?? door(undefined),
+          trust ? door(undefined, trust) : Promise.resolve(undefined),
+        ] as const)
       : undefined;
     let platform: Platform;
     try {

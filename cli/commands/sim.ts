@@ -1,6 +1,7 @@
 // `harness sim`: starts the simulators, prints the ready line (and writes it to --ready-file), runs until SIGINT/SIGTERM.
 import { writeFileSync } from 'node:fs';
 import { renderProblem } from '../../contracts/common/problem.ts';
+import type { WireMockHandle } from '../../simulators/wiremock/launcher.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 import { simOptionsFrom } from './sim-options.ts';
 
@@ -10,11 +11,24 @@ export const run: SubcommandRun = async ({ options }) => {
     process.stderr.write(`harness sim: ${parsed.message}\n`);
     return 2;
   }
+  // The JVM takes longest to start: spawn it before Node loads the simulator's modules (about 1-3 s here), so the two
+  // overlap. Only the plain embedded front door is started this way (https needs its certificates first).
+  const { wiremock = {}, https, clientCaFile } = parsed.options;
+  let prelaunched: Promise<WireMockHandle> | undefined;
+  if ((wiremock.launcher ?? 'embedded') === 'embedded' && !https && !clientCaFile) {
+    const [{ launchWireMock }, { frontDoorOptions }] = await Promise.all([
+      import('../../simulators/wiremock/launcher.ts'),
+      import('../../simulators/front-door-options.ts'),
+    ]);
+    prelaunched = launchWireMock(frontDoorOptions(wiremock, undefined));
+    // Its failure is reported by startSimulators, which awaits it.
+    prelaunched.catch(() => {});
+  }
   const { startSimulators } = await import('../../simulators/sim.ts');
   const { SimulatorError } = await import('../../simulators/wiremock/errors.ts');
   let sim: Awaited<ReturnType<typeof startSimulators>>;
   try {
-    sim = await startSimulators(parsed.options);
+    sim = await startSimulators({ ...parsed.options, ...(prelaunched ? { prelaunched } : {}) });
   } catch (err) {
     process.stderr.write(
       `harness sim: ${err instanceof SimulatorError ? renderProblem(err.problem) : (err as Error).message}\n`,
