@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { CoverageCheck } from '../contracts/common/coverage.ts';
 import { JournalCall } from '../contracts/control/api.ts';
+import { loadVendors } from '../load/runner/load-vendors.ts';
 
 /** reports/out of this checkout, wherever the command runs from. */
 export const DEFAULT_REPORT_DIR = path.join(import.meta.dirname, 'out');
@@ -207,11 +208,9 @@ const PropsFile = z.looseObject({
   ),
 });
 
-/** Error codes of each vendor's throttle refusal (load/runner/journal.ts THROTTLE_RULES). */
-const THROTTLE_CODES = new Set(['1010009', '99429']);
-
+/** A throttle refusal of a load vendor: HTTP 429, or the error code of its throttle (its contract's THROTTLE). */
 const isRefusal = (status: number, code: string | null): boolean =>
-  status === 429 || (code !== null && THROTTLE_CODES.has(code));
+  status === 429 || (code !== null && loadVendors().some((v) => v.refusalCode === code));
 
 /** At most `max` points, evenly picked, the last one always kept. */
 const thin = <T>(points: T[], max = 400): T[] => {

@@ -7,6 +7,8 @@ import type { ProviderVerification } from '../contracts/common/provider-verify.t
 import type { Quirk } from '../contracts/common/quirk.ts';
 import type { DriftVendor } from '../drift/vendor.ts';
 import type { GateVendor } from '../gate/vendor.ts';
+import type { RunApp } from '../load/runner/run-file.ts';
+import type { LoadTarget, LoadVendor } from '../load/runner/vendor.ts';
 import type { PropsVendor } from '../property-tests/vendor.ts';
 import type { DriftedAnswer } from '../simulators/platform/drift-rewrite.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
@@ -63,6 +65,8 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
    * of its own that refuses the handshake without one (simulators/client-cert-door.ts).
    */
   readonly clientCertificate?: boolean;
+  /** The vendor's part of `harness load`, if it takes part (load/runner/<id>/plugin.ts, k6 calls in load/scripts/<id>/). */
+  readonly load?: LoadVendor<z.infer<Fleet>, LoadTarget, RunApp>;
   /** The vendor's part of the property suite (property-tests/<id>/plugin.ts). */
   readonly props: PropsVendor<{ kind: string }, z.infer<Fleet>, unknown>;
 };

@@ -11,6 +11,7 @@ import { drift } from '../drift/enos/plugin.ts';
 import { gate } from '../gate/enos/plugin.ts';
 import { driftedAnswer } from '../simulators/enos/drift-profile.ts';
 import { COVERAGE } from '../contracts/enos/coverage.ts';
+import { load } from '../load/runner/enos/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -30,5 +31,6 @@ export const enos = {
   props,
   drift,
   gate,
+  load,
   simulator: createEnosSim,
 } as const satisfies VendorDescriptor<'enos', typeof Fleet>;

@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { enos } from './enos.ts';
 import { iotda } from './iotda.ts';
+import { knownVendorIds } from './known.ts';
 import { oceanconnect } from './oceanconnect.ts';
 
 export type { ThrottleFacts, VendorDescriptor } from './descriptor.ts';
 
 /** Every vendor the harness knows, in the order reports and help texts list them. A new vendor is one line here. */
 export const VENDORS = [enos, oceanconnect, iotda] as const;
+
+knownVendorIds.push(...VENDORS.map((v) => v.id));
 
 export type AnyVendor = (typeof VENDORS)[number];
 export type Vendor = AnyVendor['id'];

@@ -16,6 +16,7 @@ import { drift } from '../drift/oceanconnect/plugin.ts';
 import { gate } from '../gate/oceanconnect/plugin.ts';
 import { driftedAnswer } from '../simulators/oceanconnect/drift-profile.ts';
 import { COVERAGE } from '../contracts/oceanconnect/coverage.ts';
+import { load } from '../load/runner/oceanconnect/plugin.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -35,6 +36,7 @@ export const oceanconnect = {
   props,
   drift,
   gate,
+  load,
   simulator: createOceanConnectSim,
   // VENDOR-NOTES section 2: "Real deployments use HTTPS with a client certificate."
   clientCertificate: true,

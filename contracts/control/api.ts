@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EndpointRoute } from '../common/endpoint-route.ts';
 import { DocumentedFailure } from '../common/failure.ts';
 import { CanonicalState } from '../common/lifecycle.ts';
-import { VendorId as RegisteredVendor } from '../../vendors/index.ts';
+import { knownVendorIds } from '../../vendors/known.ts';
 import { QuirkKind } from '../common/quirk.ts';
 import { DeviceBehaviour } from '../../simulators/model/behaviour.ts';
 import { CommandView } from '../../simulators/model/command.ts';
@@ -14,10 +14,10 @@ import { ThrottleConfig } from '../../simulators/model/throttle.ts';
 export const CONTROL_PREFIX = '/__control';
 
 /**
- * A registered vendor's id, as the control API takes it in a query or a body. Built when first used: the registry
- * imports the vendors' simulators, which import this contract.
+ * A registered vendor's id, as the control API takes it in a query or a body. The ids are read when a request is
+ * parsed (vendors/known.ts): the registry imports modules that import this contract.
  */
-const VendorId = z.lazy(() => RegisteredVendor);
+const VendorId = z.lazy(() => z.enum(knownVendorIds as [string, ...string[]]));
 
 /** Every refusal of the control API: 400 (bad request), 404 (unknown vendor or device). */
 export const ControlRefusal = z.object({ error: z.string(), details: z.unknown().optional() });

@@ -15,11 +15,11 @@ export const advertise = (run: RunFile, origins: ReadonlyMap<string, string>): R
   };
   return {
     ...run,
-    oceanconnect: run.oceanconnect.map((a) => ({
-      ...a,
-      baseUrl: move(a.baseUrl),
-      controlUrl: move(a.controlUrl),
-    })),
-    enos: run.enos.map((a) => ({ ...a, baseUrl: move(a.baseUrl), controlUrl: move(a.controlUrl) })),
+    apps: Object.fromEntries(
+      Object.entries(run.apps).map(([vendor, apps]) => [
+        vendor,
+        apps.map((a) => ({ ...a, baseUrl: move(a.baseUrl), controlUrl: move(a.controlUrl) })),
+      ]),
+    ),
   };
 };

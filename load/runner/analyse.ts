@@ -9,17 +9,10 @@ import {
   type MeasuredDrain,
   measureDrain,
   modelChecks,
-  nonVerbatimRefusals,
   shareCheck,
 } from './figures.ts';
-import {
-  compareWithModel,
-  fetchJournal,
-  fetchState,
-  type JournalEntry,
-  type ModelCheck,
-  THROTTLE_RULES,
-} from './journal.ts';
+import { compareWithModel, fetchJournal, fetchState, type JournalEntry, type ModelCheck } from './journal.ts';
+import { loadVendorOf, primaryVendor } from './load-vendors.ts';
 import type { K6ProcessResult } from './k6-process.ts';
 import { type Outcome, done } from './outcome.ts';
 import type { PreparedRun, ScenarioProfile, Vendor } from './prepare.ts';
@@ -98,6 +91,7 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
   const entriesOf: Partial<Record<Vendor, JournalEntry[][]>> = {};
   const checks: Check[] = [];
   for (const vendor of vendorsOf(req)) {
+    const { load, refusalCode } = loadVendorOf(vendor);
     const perApp: ModelCheck[] = [];
     const lists: JournalEntry[][] = [];
     let pendingLeft = 0;
@@ -106,7 +100,7 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
       if (!j.ok) return j;
       const state = await fetchState(url);
       if (!state.ok) return state;
-      const counted = j.value.entries.filter(THROTTLE_RULES[vendor].counts);
+      const counted = j.value.entries.filter((e) => load.counts(e));
       lists.push(counted);
       // The counted calls as the platform saw them, for a post-mortem: [seq, platform ms, HTTP status, error code].
       writeFileSync(
@@ -117,14 +111,14 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
         compareWithModel(
           counted,
           state.value[vendor]!.throttle,
-          THROTTLE_RULES[vendor].refusal,
+          refusalCode,
           JOURNAL_LAG_WALL_MS * timeScale,
         ),
       );
       pendingLeft += state.value[vendor]!.stats.byState.PENDING ?? 0;
     }
     entriesOf[vendor] = lists;
-    const prefix = vendor === 'oceanconnect' ? 'oc' : 'enos';
+    const prefix = load.metricsPrefix;
     const latency = latencyOf(summary, prefix);
     vendors[vendor] = {
       calls: perApp.reduce((n, m) => n + m.calls, 0),
@@ -137,14 +131,7 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
       perApp,
     };
     checks.push(...modelChecks(vendor, perApp));
-    if (vendor === 'oceanconnect') {
-      const bad = nonVerbatimRefusals(lists.flat());
-      checks.push({
-        name: 'every 1010009 is the documented 403 body, verbatim',
-        ok: bad === 0,
-        detail: `${bad} refusals differ from the documented body`,
-      });
-    }
+    checks.push(...load.checks(lists.flat()));
   }
   const spans = Object.values(vendors).flatMap((v) =>
     v.perApp.map((m) => (m.lastAt ?? 0) - (m.firstAt ?? 0)),
@@ -167,8 +154,10 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
     vendors,
     checks,
   };
-  const oc = vendors.oceanconnect;
-  const ocEntries = entriesOf.oceanconnect ?? [];
+  // The primary vendor's figures: what over-limit, fleet-drain and back-off measure.
+  const primary = primaryVendor();
+  const oc = vendors[primary.id];
+  const ocEntries = entriesOf[primary.id] ?? [];
   const p = req.profile;
   if (req.scenario === 'at-limit')
     for (const [v, f] of Object.entries(vendors))
@@ -209,7 +198,7 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
     checks.push(comparison.check);
   }
   if (req.scenario === 'back-off') {
-    const b = backoffChecks(ocEntries[0] ?? []);
+    const b = backoffChecks(ocEntries[0] ?? [], primary.refusalCode);
     checks.push(...b.checks);
     report.backoff = {
       callsAfterFirstThrottle: b.afterFirst.calls,

@@ -1,5 +1,6 @@
 // Flags of `harness load` and `harness plan` turned into runner requests, once, at the entry point; a bad flag is a message.
 import type { DrainStrategy } from './drain-model.ts';
+import { primaryVendor } from './load-vendors.ts';
 import { type Outcome, done, refused } from './outcome.ts';
 import { DRAIN_STRATEGIES, SCENARIOS, type ScenarioName } from './run-file.ts';
 
@@ -170,10 +171,11 @@ export const planOptionsFrom = (flags: PlanFlags): Outcome<PlanOptions> => {
   const strategy = flags.strategy ?? 'revoke';
   if (!(DRAIN_STRATEGIES as readonly string[]).includes(strategy))
     return refused('flags', `--strategy must be ${DRAIN_STRATEGIES.join(' or ')}, got ${strategy}`);
-  if ((pending as number) > 20)
+  const drained = primaryVendor();
+  if ((pending as number) > drained.pendingCap)
     return refused(
       'flags',
-      `OceanConnect holds at most 20 pending commands per device; got --pending ${pending}`,
+      `${drained.name} holds at most ${drained.pendingCap} pending commands per device; got --pending ${pending}`,
     );
   return done({
     devices: devices as number,

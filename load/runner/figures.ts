@@ -1,5 +1,4 @@
 // The figures and checks of each scenario, computed from k6's summary and the simulators' journals (platform time).
-import { OC_THROTTLED_BODY } from '../scripts/oceanconnect/constants.ts';
 import type { DrainFigures, DrainInput } from './drain-model.ts';
 import { drainTolerance, estimateDrain } from './drain-model.ts';
 import type { JournalEntry, ModelCheck } from './journal.ts';
@@ -11,7 +10,7 @@ export type Check = { name: string; ok: boolean; detail: string };
 export type Latency = { p50: number; p95: number; p99: number; max: number };
 
 /** Wall-clock latency of one vendor's calls as k6 measured them (ms). */
-export const latencyOf = (summary: K6Summary, prefix: 'oc' | 'enos'): Latency => ({
+export const latencyOf = (summary: K6Summary, prefix: string): Latency => ({
   p50: metricValue(summary, `${prefix}_latency`, 'med'),
   p95: metricValue(summary, `${prefix}_latency`, 'p(95)'),
   p99: metricValue(summary, `${prefix}_latency`, 'p(99)'),
@@ -29,12 +28,6 @@ export const modelChecks = (vendor: string, perApp: readonly ModelCheck[]): Chec
         : ''
     }`,
   }));
-
-/** Refused calls whose body is not the documented one byte for byte, as the simulator sent them. */
-export const nonVerbatimRefusals = (entries: readonly JournalEntry[]): number =>
-  entries.filter(
-    (e) => e.errorCode === '1010009' && (e.status !== 403 || e.responseBody !== OC_THROTTLED_BODY),
-  ).length;
 
 /** over-limit: the share refused, against the nominal 1 - limit / rate of whole windows. */
 export const shareCheck = (
@@ -127,17 +120,19 @@ export const compareDrain = (input: DrainInput, measured: MeasuredDrain): DrainC
 /** back-off: after its first refusal the client is never refused again. */
 export const backoffChecks = (
   entries: readonly JournalEntry[],
+  /** The error code of a throttled call (the primary vendor's). */
+  refusalCode: string,
 ): { checks: Check[]; afterFirst: { calls: number; spanMs: number; callsPerMinute: number } } => {
-  const firstIndex = entries.findIndex((e) => e.errorCode === '1010009');
+  const firstIndex = entries.findIndex((e) => e.errorCode === refusalCode);
   const after = firstIndex < 0 ? [] : entries.slice(firstIndex + 1);
-  const wasted = after.filter((e) => e.errorCode === '1010009').length;
+  const wasted = after.filter((e) => e.errorCode === refusalCode).length;
   const spanMs = after.length > 1 ? after.at(-1)!.at - after[0]!.at : 0;
   return {
     checks: [
       {
         name: 'the client was throttled once (the scenario is not vacuous)',
         ok: firstIndex >= 0,
-        detail: firstIndex < 0 ? 'never throttled' : `first 1010009 at call ${firstIndex + 1}`,
+        detail: firstIndex < 0 ? 'never throttled' : `first ${refusalCode} at call ${firstIndex + 1}`,
       },
       {
         name: 'no wasted call after the first throttle',

@@ -5,6 +5,7 @@ import { predictAllowed } from '../../simulators/model/throttle-predict.ts';
 import { ThrottleConfig } from '../../simulators/model/throttle.ts';
 import { viaControl } from './control.ts';
 import type { Outcome } from './outcome.ts';
+import type { Vendor } from '../../vendors/index.ts';
 
 export type { JournalEntry };
 export type InstanceState = StateAnswer;
@@ -12,7 +13,7 @@ export type InstanceState = StateAnswer;
 /** The journal entries of `vendor` after sequence number `since`. */
 export const fetchJournal = (
   controlUrl: string,
-  vendor: 'oceanconnect' | 'enos',
+  vendor: Vendor,
   since: number,
 ): Promise<Outcome<JournalPage>> => viaControl(controlUrl, 'journal', (c) => c.journal({ since, vendor }));
 
@@ -22,12 +23,6 @@ export const fetchLastSeq = (controlUrl: string): Promise<Outcome<number>> =>
 /** Commands per state and the throttle each vendor runs with, as the instance reports them. */
 export const fetchState = (controlUrl: string): Promise<Outcome<InstanceState>> =>
   viaControl(controlUrl, 'journal', (c) => c.state());
-
-/** What each vendor's throttle counts, and the error code of its refusal. */
-export const THROTTLE_RULES = {
-  oceanconnect: { counts: (e: JournalEntry) => e.url.startsWith('/iocm/app/cmd/'), refusal: '1010009' },
-  enos: { counts: (e: JournalEntry) => e.url.startsWith('/connect-service/'), refusal: '99429' },
-} as const;
 
 export type ModelCheck = {
   calls: number;

@@ -1,5 +1,6 @@
 // Capacity planning: the drain of a fleet under the per-application limit, analytic and measured with k6, and the fewest application keys for a deadline.
 import type { DrainFigures, DrainInput } from './drain-model.ts';
+import { primaryVendor } from './load-vendors.ts';
 import { drainTolerance, estimateDrain, fewestApps } from './drain-model.ts';
 import type { K6Binary } from './k6-binary.ts';
 import { type Outcome, done } from './outcome.ts';
@@ -72,7 +73,7 @@ const profileFor = (req: PlanRequest, apps: number): DrainProfile => ({
 });
 
 const measuredOf = (r: LoadReport): Measured => {
-  const oc = r.vendors.oceanconnect;
+  const oc = r.vendors[primaryVendor().id];
   const d = r.drain!;
   return {
     ran: true,

@@ -1,11 +1,12 @@
 // Everything before k6 starts: the time scale, throttles and thresholds of a profile, the seeded applications, and the run file.
 import { writeFileSync } from 'node:fs';
 import type { ThrottleConfigInput } from '../../simulators/model/throttle.ts';
+import type { Vendor as RegistryVendor } from '../../vendors/index.ts';
 import { fetchLastSeq } from './journal.ts';
 import { type Outcome, done, refused } from './outcome.ts';
 import type { BackoffProfile, DrainProfile, PacedProfile } from './profiles.ts';
+import { primaryVendor, loadVendorOf, loadVendors } from './load-vendors.ts';
 import { RunFile, type RunFileInput } from './run-file.ts';
-import { prepareEnos, prepareOceanConnect, warmFrontDoor } from './seed.ts';
 import type { LoadTargets } from './targets.ts';
 
 export type ScenarioProfile =
@@ -13,7 +14,8 @@ export type ScenarioProfile =
   | { scenario: 'fleet-drain'; profile: DrainProfile }
   | { scenario: 'back-off'; profile: BackoffProfile };
 
-export type Vendor = 'oceanconnect' | 'enos';
+/** A vendor taking part in load runs (one with a load plug-in: load/runner/<vendor>/plugin.ts). */
+export type Vendor = RegistryVendor;
 
 /** Wall ms from writing the run file to the common start of segmented k6 processes (their start-up fits in it). */
 export const SEGMENT_START_DELAY_MS = 3000;
@@ -44,8 +46,11 @@ export const timeScaleOf = (req: ScenarioProfile): number =>
     ? autoTimeScale(req.profile)
     : (req.profile.timeScale as number);
 
+/** The vendors a run calls: a paced profile's own list, else the vendor fleet-drain and back-off drive. */
 export const vendorsOf = (req: ScenarioProfile): Vendor[] =>
-  req.scenario === 'at-limit' || req.scenario === 'over-limit' ? req.profile.vendors : ['oceanconnect'];
+  req.scenario === 'at-limit' || req.scenario === 'over-limit'
+    ? (req.profile.vendors as Vendor[])
+    : [primaryVendor().id];
 
 /** Application shards (simulator instances) the scenario needs. */
 export const shardsOf = (req: ScenarioProfile): number =>
@@ -62,12 +67,11 @@ export const plannedPlatformMs = (req: ScenarioProfile): number => {
   return req.profile.windows * p.windowMs;
 };
 
-/** The throttle each vendor runs with: OceanConnect's always; EnOS's only when the profile switches it on. */
-export const throttles = (req: ScenarioProfile): Record<Vendor, ThrottleConfigInput> => {
+/** The throttle each load vendor runs with: on or off as its plug-in says for the scenario and profile. */
+export const throttles = (req: ScenarioProfile): Partial<Record<Vendor, ThrottleConfigInput>> => {
   const { limit, windowMs } = req.profile;
   const base = { limit, windowMs, algorithm: 'fixed-window', alignment: 'epoch', originMs: 0 } as const;
-  const enosOn = (req.scenario === 'at-limit' || req.scenario === 'over-limit') && req.profile.enosThrottle;
-  return { oceanconnect: { ...base, enabled: true }, enos: { ...base, enabled: enosOn } };
+  return Object.fromEntries(loadVendors().map((v) => [v.id, { ...base, enabled: v.load.throttleOn(req) }]));
 };
 
 /** Thresholds of the profile, plus over-limit's share band derived from the rate and its stated tolerance. */
@@ -76,7 +80,10 @@ export const thresholdsOf = (req: ScenarioProfile): Record<string, string[]> => 
   if (req.scenario === 'over-limit' && req.profile.throttledShareTolerance !== undefined) {
     const nominal = Math.max(0, 1 - req.profile.limit / req.profile.callsPerWindow);
     const tol = req.profile.throttledShareTolerance;
-    t.oc_throttled_share = [`rate>=${(nominal - tol).toFixed(4)}`, `rate<=${(nominal + tol).toFixed(4)}`];
+    t[`${primaryVendor().load.metricsPrefix}_throttled_share`] = [
+      `rate>=${(nominal - tol).toFixed(4)}`,
+      `rate<=${(nominal + tol).toFixed(4)}`,
+    ];
   }
   return t;
 };
@@ -84,10 +91,11 @@ export const thresholdsOf = (req: ScenarioProfile): Record<string, string[]> => 
 /** A profile the runner can carry out, or why not. */
 export const checkProfile = (req: ScenarioProfile): Outcome<true> => {
   if (req.scenario !== 'fleet-drain') return done(true);
-  if (req.profile.pending > 20)
+  const drained = primaryVendor();
+  if (req.profile.pending > drained.pendingCap)
     return refused(
       'profile',
-      `OceanConnect holds at most 20 pending commands per device; got pending ${req.profile.pending}`,
+      `${drained.name} holds at most ${drained.pendingCap} pending commands per device; got pending ${req.profile.pending}`,
     );
   if (req.profile.callsPerWindow > req.profile.limit)
     return refused(
@@ -105,26 +113,22 @@ const seedAndDescribe = async (
   summaryPath: string,
 ): Promise<Outcome<RunFile>> => {
   const th = throttles(req);
-  const vendors = vendorsOf(req);
-  const oc: RunFileInput['oceanconnect'] = [];
-  const enos: RunFileInput['enos'] = [];
-  for (const t of targets.oceanconnect) {
-    if (targets.route === 'front-door') {
-      const warm = await warmFrontDoor(t);
-      if (!warm.ok) return warm;
-    }
-    const r = await prepareOceanConnect(t, req.profile.pending, th.oceanconnect);
-    if (!r.ok) return r;
-    // Command ids only where a script uses them: every k6 VU parses the run file.
-    const keepCommands = req.scenario === 'fleet-drain' && req.profile.strategy === 'modify';
-    oc.push(keepCommands ? r.value : { ...r.value, commands: [] });
-  }
-  if (vendors.includes('enos'))
-    for (const t of targets.enos) {
-      const r = await prepareEnos(t, req.profile.pending, th.enos);
+  const apps: RunFileInput['apps'] = {};
+  // Command ids only where a script uses them: every k6 VU parses the run file.
+  const keepCommands = req.scenario === 'fleet-drain' && req.profile.strategy === 'modify';
+  for (const id of vendorsOf(req)) {
+    const { load } = loadVendorOf(id);
+    const seeded: RunFileInput['apps'][string] = [];
+    for (const t of targets.apps[id] ?? []) {
+      const r = await load.prepare(t, req.profile.pending, th[id]!, {
+        frontDoor: targets.route === 'front-door',
+        keepCommands,
+      });
       if (!r.ok) return r;
-      enos.push(r.value);
+      seeded.push(r.value);
     }
+    apps[id] = seeded;
+  }
   const p = req.profile;
   const pacing =
     req.scenario === 'fleet-drain'
@@ -133,7 +137,7 @@ const seedAndDescribe = async (
         ? { callsPerWindow: req.profile.demandPerWindow, windows: req.profile.windows }
         : { callsPerWindow: req.profile.callsPerWindow, windows: req.profile.windows };
   const throttleOf = (v: Vendor) => ({
-    enabled: th[v].enabled ?? true,
+    enabled: th[v]?.enabled ?? true,
     limit: p.limit,
     windowMs: p.windowMs,
   });
@@ -141,9 +145,9 @@ const seedAndDescribe = async (
     scenario: req.scenario,
     timeScale,
     alignToWindow: p.alignToWindow,
-    throttle: { oceanconnect: throttleOf('oceanconnect'), enos: throttleOf('enos') },
-    oceanconnect: vendors.includes('oceanconnect') ? oc : [],
-    enos,
+    throttle: Object.fromEntries(loadVendors().map((v) => [v.id, throttleOf(v.id)])),
+    apps,
+    primaryVendor: primaryVendor().id,
     pacing,
     strategy: req.scenario === 'fleet-drain' ? req.profile.strategy : 'revoke',
     backoff:

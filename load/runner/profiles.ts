@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { loadVendors } from './load-vendors.ts';
 import { done, type Outcome, refused } from './outcome.ts';
 import { DRAIN_STRATEGIES, type ScenarioName } from './run-file.ts';
 
@@ -11,7 +12,7 @@ export const PROFILES_FILE = path.join(LOAD_DIR, 'profiles.json');
 
 const Thresholds = z.record(z.string(), z.array(z.string()));
 
-/** What every profile shares: the platform's throttle (OceanConnect's documented 100 per 60 s by default). */
+/** What every profile shares: the platform's throttle (the primary vendor's documented 100 per 60 s by default). */
 const common = {
   description: z.string().default(''),
   /** Platform ms per wall ms. */
@@ -31,9 +32,13 @@ export const PacedProfile = z.object({
   ...common,
   windows: z.number().int().positive(),
   callsPerWindow: z.number().positive(),
-  vendors: z.array(z.enum(['oceanconnect', 'enos'])).min(1),
-  /** EnOS documents no throttle: switch the simulator's optional one on at the same limit for this scenario. */
-  enosThrottle: z.boolean().default(false),
+  /** The load vendors the run calls (load/runner/<vendor>/plugin.ts). */
+  vendors: z.array(z.enum(loadVendors().map((v) => v.id) as [string, ...string[]])).min(1),
+  /** Each vendor's own fields (e.g. switching an optional throttle on), from its load plug-in. */
+  ...(Object.assign({}, ...loadVendors().map((v) => v.load.pacedProfileFields ?? {})) as Record<
+    never,
+    never
+  >),
   /** over-limit: the measured throttled share may differ from 1 - limit/callsPerWindow by this much. */
   throttledShareTolerance: z.number().nonnegative().optional(),
 });

@@ -11,25 +11,28 @@ const run = RunFile.parse({
     oceanconnect: { enabled: true, limit: 100, windowMs: 60_000 },
     enos: { enabled: false, limit: 100, windowMs: 60_000 },
   },
-  oceanconnect: [
-    {
-      baseUrl: 'http://127.0.0.1:18080',
-      controlUrl: 'http://127.0.0.1:18080/__control',
-      appId: 'a',
-      secret: 's',
-      accessToken: 't',
-      devices: ['d'],
-    },
-    {
-      baseUrl: 'http://127.0.0.1:18081',
-      controlUrl: 'http://127.0.0.1:18081/__control',
-      appId: 'b',
-      secret: 's',
-      accessToken: 't',
-      devices: ['e'],
-    },
-  ],
-  enos: [],
+  apps: {
+    oceanconnect: [
+      {
+        baseUrl: 'http://127.0.0.1:18080',
+        controlUrl: 'http://127.0.0.1:18080/__control',
+        appId: 'a',
+        secret: 's',
+        accessToken: 't',
+        devices: ['d'],
+      },
+      {
+        baseUrl: 'http://127.0.0.1:18081',
+        controlUrl: 'http://127.0.0.1:18081/__control',
+        appId: 'b',
+        secret: 's',
+        accessToken: 't',
+        devices: ['e'],
+      },
+    ],
+    enos: [],
+  },
+  primaryVendor: 'oceanconnect',
   pacing: { callsPerWindow: 99, windows: 1 },
   strategy: 'revoke',
   backoff: { demandPerWindow: 1, marginRatio: 0 },
@@ -43,10 +46,10 @@ describe('advertise', () => {
       run,
       new Map([['http://127.0.0.1:18080', 'http://harness-sim-0.harness-sim:8080/']]),
     );
-    expect(moved.oceanconnect.map((a) => [a.baseUrl, a.controlUrl])).toEqual([
+    expect(moved.apps.oceanconnect!.map((a) => [a.baseUrl, a.controlUrl])).toEqual([
       ['http://harness-sim-0.harness-sim:8080', 'http://harness-sim-0.harness-sim:8080/__control'],
       ['http://127.0.0.1:18081', 'http://127.0.0.1:18081/__control'],
     ]);
-    expect(moved.oceanconnect[0]!.devices).toEqual(['d']);
+    expect(moved.apps.oceanconnect![0]!.devices).toEqual(['d']);
   });
 });

@@ -21,31 +21,16 @@ export const RunThrottle = z.object({
 });
 export type RunThrottle = z.infer<typeof RunThrottle>;
 
-/** One OceanConnect application and the devices it owns, on the simulator instance (shard) that holds it. */
-export const OcApp = z.object({
+/**
+ * One application as the run file carries it: where it is and its devices; each vendor adds what its k6 calls need
+ * (load/runner/<vendor>/app.ts).
+ */
+export const RunApp = z.looseObject({
   baseUrl: z.string().url(),
   controlUrl: z.string().url(),
-  appId: z.string(),
-  secret: z.string(),
-  /** The application's one valid token, obtained by the runner: every k6 process (segment) shares it. */
-  accessToken: z.string(),
-  devices: z.array(z.string()),
-  /** Ids of the seeded PENDING commands, in device order (the `modify` drain strategy cancels them one by one). */
-  commands: z.array(z.string()).default([]),
-});
-export type OcApp = z.infer<typeof OcApp>;
-
-/** One EnOS application, its organisation and devices (by assetId). */
-export const EnosApp = z.object({
-  baseUrl: z.string().url(),
-  controlUrl: z.string().url(),
-  orgId: z.string(),
-  appKey: z.string(),
-  appSecret: z.string(),
-  accessToken: z.string(),
   devices: z.array(z.string()),
 });
-export type EnosApp = z.infer<typeof EnosApp>;
+export type RunApp = z.infer<typeof RunApp>;
 
 export const DRAIN_STRATEGIES = ['revoke', 'modify'] as const;
 
@@ -58,9 +43,12 @@ export const RunFile = z.object({
    * clock forward so that its calls fall half an interval away from every throttle-window boundary.
    */
   alignToWindow: z.boolean(),
-  throttle: z.object({ oceanconnect: RunThrottle, enos: RunThrottle }),
-  oceanconnect: z.array(OcApp),
-  enos: z.array(EnosApp),
+  /** Each load vendor's throttle, by vendor id. */
+  throttle: z.record(z.string(), RunThrottle),
+  /** Each vendor's seeded applications, by vendor id (absent or empty: the vendor takes no part in the run). */
+  apps: z.record(z.string(), z.array(RunApp)),
+  /** The vendor whose documented throttle the figures measure: fleet-drain and back-off drive its revocation calls. */
+  primaryVendor: z.string(),
   /** Paced scenarios: calls per application per throttle window, and how many windows (at-limit, over-limit). */
   pacing: z.object({ callsPerWindow: z.number().positive(), windows: z.number().positive() }),
   /** fleet-drain: what one call cancels (a revocation task: every pending command of a device; modify: one). */

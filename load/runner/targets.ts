@@ -4,30 +4,16 @@ import { ReadyInfo } from '../../simulators/platform/ready-info.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
 import type { VendorSimFactory } from '../../simulators/platform/vendor-sim.ts';
 import { renderProblem } from '../../contracts/common/problem.ts';
+import { CONTROL_PREFIX } from '../../contracts/control/api.ts';
+import { type Vendor, VENDORS } from '../../vendors/index.ts';
+import { loadVendors } from './load-vendors.ts';
+import type { LoadTarget } from './vendor.ts';
 import { viaControl } from './control.ts';
 import { type Outcome, done, refused } from './outcome.ts';
 
-/** One simulated application of a vendor as the runner knows it before seeding (no token yet). */
-export type OcTarget = {
-  baseUrl: string;
-  controlUrl: string;
-  appId: string;
-  secret: string;
-  devices: string[];
-};
-export type EnosTarget = {
-  baseUrl: string;
-  controlUrl: string;
-  orgId: string;
-  appKey: string;
-  appSecret: string;
-  devices: string[];
-};
-
 export type LoadTargets = {
-  /** One per instance: an instance holds one application of each vendor (its default fleet). */
-  oceanconnect: OcTarget[];
-  enos: EnosTarget[];
+  /** Per load vendor, one application per instance (an instance holds one application of each vendor: its fleet). */
+  apps: Partial<Record<Vendor, LoadTarget[]>>;
   controlUrls: string[];
   /** "platform": k6 calls the platform model; "front-door": k6 calls WireMock, which proxies to it. */
   route: 'platform' | 'front-door';
@@ -50,51 +36,38 @@ export type TargetSpec = {
  */
 const TOKEN_LIFETIME_S = 30 * 24 * 3600;
 
-const loadFactories = async (): Promise<VendorSimFactory[]> => {
-  const { enosSimFactory } = await import('../../simulators/enos/sim.ts');
-  const { makeOceanConnectSim } = await import('../../simulators/oceanconnect/sim.ts');
-  const { createIotdaSim } = await import('../../simulators/iotda/sim.ts');
-  return [
-    enosSimFactory({ tokenExpireSeconds: TOKEN_LIFETIME_S }),
-    (ctx) => makeOceanConnectSim(ctx, { tokenLifetimeSeconds: TOKEN_LIFETIME_S }),
-    createIotdaSim,
-  ];
-};
+/** Every vendor's simulator; a load vendor's with tokens that outlive the run. */
+const loadFactories = (): VendorSimFactory[] =>
+  VENDORS.map((v) =>
+    'load' in v && v.load ? v.load.simulator(TOKEN_LIFETIME_S) : (v.simulator as VendorSimFactory),
+  );
 
 /** How many devices shard `i` of `shards` holds. */
 export const shareOf = (devices: number, shards: number, i: number): number =>
   Math.floor(devices / shards) + (i < devices % shards ? 1 : 0);
 
-const fleetOf = (platform: Platform, baseUrl: string, controlUrl: string) => {
-  const oc = platform.vendors.get('oceanconnect')?.fleet() as
-    | { appId: string; secret: string; devices: string[] }
-    | undefined;
-  const enos = platform.vendors.get('enos')?.fleet() as
-    | { orgId: string; appKey: string; appSecret: string; devices: { assetId: string }[] }
-    | undefined;
-  if (!oc || !enos) throw new Error('the platform has no OceanConnect or EnOS simulator');
-  return {
-    oceanconnect: { baseUrl, controlUrl, ...oc, devices: [...oc.devices] },
-    enos: {
-      baseUrl,
-      controlUrl,
-      orgId: enos.orgId,
-      appKey: enos.appKey,
-      appSecret: enos.appSecret,
-      devices: enos.devices.map((d) => d.assetId),
-    },
-  };
+/** Adds each load vendor's application of one instance, from its fleet section (`sectionOf`), to the targets. */
+const addApps = (
+  targets: LoadTargets,
+  sectionOf: (vendor: Vendor) => unknown,
+  baseUrl: (vendor: Vendor) => string,
+  controlUrl: string,
+): void => {
+  for (const v of loadVendors()) {
+    const section = sectionOf(v.id);
+    if (section === undefined) throw new Error(`the platform has no ${v.name} simulator`);
+    targets.apps[v.id] = [...(targets.apps[v.id] ?? []), v.load.targetOf(section, baseUrl(v.id), controlUrl)];
+  }
 };
 
 const startShards = async (spec: TargetSpec): Promise<LoadTargets> => {
   const { buildPlatform } = await import('../../simulators/platform/server.ts');
-  const factories = await loadFactories();
+  const factories = loadFactories();
   // One platform epoch for every instance: their windows line up to within the few wall ms between their starts.
   const startEpochMs = spec.sim.startEpochMs ?? Date.now();
   const platforms: Platform[] = [];
   const targets: LoadTargets = {
-    oceanconnect: [],
-    enos: [],
+    apps: {},
     controlUrls: [],
     route: 'platform',
     stop: async () => {
@@ -114,10 +87,14 @@ const startShards = async (spec: TargetSpec): Promise<LoadTargets> => {
       );
       platforms.push(platform);
       const url = await platform.listen(0);
-      const fleet = fleetOf(platform, url, `${url}/__control`);
-      targets.oceanconnect.push(fleet.oceanconnect);
-      targets.enos.push(fleet.enos);
-      targets.controlUrls.push(`${url}/__control`);
+      const controlUrl = `${url}${CONTROL_PREFIX}`;
+      addApps(
+        targets,
+        (v) => platform.vendors.get(v)?.fleet(),
+        () => url,
+        controlUrl,
+      );
+      targets.controlUrls.push(controlUrl);
     }
   } catch (err) {
     await targets.stop();
@@ -133,24 +110,19 @@ const startFrontDoor = async (spec: TargetSpec): Promise<LoadTargets> => {
     platform: { ...spec.sim, devicesPerVendor: spec.devices },
   });
   const { info } = sim;
-  return {
-    oceanconnect: [
-      { ...info.oceanconnect, controlUrl: info.controlUrl, devices: [...info.oceanconnect.devices] },
-    ],
-    enos: [
-      {
-        baseUrl: info.enos.baseUrl,
-        controlUrl: info.controlUrl,
-        orgId: info.enos.orgId,
-        appKey: info.enos.appKey,
-        appSecret: info.enos.appSecret,
-        devices: info.enos.devices.map((d) => d.assetId),
-      },
-    ],
+  const targets: LoadTargets = {
+    apps: {},
     controlUrls: [info.controlUrl],
     route: 'front-door',
     stop: () => sim.stop(),
   };
+  addApps(
+    targets,
+    (v) => info[v],
+    (v) => info[v].baseUrl,
+    info.controlUrl,
+  );
+  return targets;
 };
 
 /** Starts the instances; the caller stops them (also after a failed run). */
@@ -178,29 +150,15 @@ export const attachTargets = async (
   route: 'platform' | 'front-door',
   timeScale: number,
 ): Promise<Outcome<LoadTargets>> => {
-  const targets: LoadTargets = { oceanconnect: [], enos: [], controlUrls: [], route, stop: async () => {} };
+  const targets: LoadTargets = { apps: {}, controlUrls: [], route, stop: async () => {} };
   for (const info of ready) {
     const controlUrl = info.controlUrl.replace(/\/+$/, '');
     const reset = await viaControl(controlUrl, 'simulator', (c) => c.reset());
     if (!reset.ok) return reset;
     const scaled = await viaControl(controlUrl, 'simulator', (c) => c.changeClock({ timeScale }));
     if (!scaled.ok) return scaled;
-    const base = (url: string) => (route === 'platform' ? new URL(controlUrl).origin : url);
-    targets.oceanconnect.push({
-      baseUrl: base(info.oceanconnect.baseUrl),
-      controlUrl,
-      appId: info.oceanconnect.appId,
-      secret: info.oceanconnect.secret,
-      devices: [...info.oceanconnect.devices],
-    });
-    targets.enos.push({
-      baseUrl: base(info.enos.baseUrl),
-      controlUrl,
-      orgId: info.enos.orgId,
-      appKey: info.enos.appKey,
-      appSecret: info.enos.appSecret,
-      devices: info.enos.devices.map((d) => d.assetId),
-    });
+    const base = (v: Vendor) => (route === 'platform' ? new URL(controlUrl).origin : info[v].baseUrl);
+    addApps(targets, (v) => info[v], base, controlUrl);
     targets.controlUrls.push(controlUrl);
   }
   return done(targets);
@@ -225,9 +183,7 @@ export const readyOf = async (
       json = {
         wiremockUrl: origin,
         controlUrl,
-        enos: { baseUrl: origin, ...fleet.enos },
-        oceanconnect: { baseUrl: origin, ...fleet.oceanconnect },
-        iotda: { baseUrl: origin, ...fleet.iotda },
+        ...Object.fromEntries(VENDORS.map((v) => [v.id, { baseUrl: origin, ...fleet[v.id] }])),
       };
     } else json = JSON.parse(readText(where).trim().split('\n').at(-1) ?? '');
   } catch (err) {

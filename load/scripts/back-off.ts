@@ -1,13 +1,14 @@
-// back-off: a client that wants more than the limit, honours its first 1010009 by waiting for the next window, and from then on paces itself.
+// back-off: a client of the primary vendor that wants more than the limit, honours its first refusal (1010009) by waiting for the next window, and from then on paces itself.
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { BACKOFF_FIRST_THROTTLE, BACKOFF_WASTED } from './lib/metrics.ts';
-import { revokeAll } from './oceanconnect/calls.ts';
-import { RUN } from './lib/run.ts';
+import { appsOf, PRIMARY, primaryThrottle, RUN } from './lib/run.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';
 import { k6Duration, sleepWall, wallMs } from './lib/timing.ts';
+import { k6Vendor } from './lib/vendors.ts';
 
-const { limit, windowMs } = RUN.throttle.oceanconnect;
+const { limit, windowMs } = primaryThrottle();
+const CALLS = k6Vendor(PRIMARY);
 const { demandPerWindow, marginRatio } = RUN.backoff;
 const { windows } = RUN.pacing;
 
@@ -39,7 +40,7 @@ const answered: number[] = [];
  * calls, which no fixed window (of any phase) or sliding window of that length refuses.
  */
 export function backoff(): void {
-  const app = RUN.oceanconnect[0]!;
+  const app = appsOf(PRIMARY)[0]!;
   const demandInterval = wallMs(windowMs / demandPerWindow);
   if (due === 0) due = exec.scenario.startTime;
   sleepWall(due - Date.now());
@@ -51,7 +52,7 @@ export function backoff(): void {
   // A client held back by its own pacing does not burst to catch up: its demand resumes from now.
   due = (sentAt - due > demandInterval ? sentAt : due) + demandInterval;
   const device = app.devices[exec.scenario.iterationInTest % app.devices.length]!;
-  const o = revokeAll(app, device);
+  const o = CALLS.cancelAll(app, device);
   if (o.verdict === 'throttled') {
     if (honouring) BACKOFF_WASTED.add(1);
     else BACKOFF_FIRST_THROTTLE.add(1);

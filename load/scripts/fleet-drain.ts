@@ -1,33 +1,36 @@
-// fleet-drain: cancels every pending command of a fleet, one revocation task per device (or one modify per command), each application paced at its rate.
+// fleet-drain: cancels every pending command of the primary vendor's fleet, one cancel-all per device (or one cancel per command), each application paced at its rate.
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { alignAndWait } from './lib/align.ts';
 import { DRAIN_LEFT } from './lib/metrics.ts';
-import { cancelOne, revokeAll } from './oceanconnect/calls.ts';
-import { RUN } from './lib/run.ts';
+import { appsOf, PRIMARY, primaryThrottle, RUN } from './lib/run.ts';
 import { pacedScenario } from './lib/scenarios.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';
 import { sleepWall, wallMs } from './lib/timing.ts';
+import { k6Vendor } from './lib/vendors.ts';
 
 const { callsPerWindow } = RUN.pacing;
-const { windowMs } = RUN.throttle.oceanconnect;
-/** What each call cancels: a device's whole queue (revoke) or one command (modify). */
+const { windowMs } = primaryThrottle();
+/** The primary vendor's applications and calls: fleet-drain drives its revocations. */
+const APPS = appsOf(PRIMARY);
+const CALLS = k6Vendor(PRIMARY);
+/** What each call cancels: a device's whole queue (revoke) or one command (modify: the seeded command ids). */
 const targetsOf = (i: number): string[] => {
-  const app = RUN.oceanconnect[i]!;
-  return RUN.strategy === 'revoke' ? app.devices : app.commands;
+  const app = APPS[i]!;
+  return RUN.strategy === 'revoke' ? app.devices : ((app as { commands?: string[] }).commands ?? []);
 };
 /** A throttled call waits one whole window (the next one has begun by then) and tries again, this many times. */
 const RETRIES = 3;
 
 export const options: Options = {
   scenarios: Object.fromEntries(
-    RUN.oceanconnect
-      .map((_, i) => i)
+    APPS.map((_, i) => i)
       .filter((i) => targetsOf(i).length > 0)
       .map((i) => [
         `drain_${i}`,
         pacedScenario({
           exec: 'drain',
+          vendor: PRIMARY,
           app: i,
           callsPerWindow,
           windowMs,
@@ -42,11 +45,14 @@ export const options: Options = {
 /** Iteration k cancels target k of its application; a throttled call is retried after a window. */
 export function drain(): void {
   const i = Number(__ENV.APP ?? '0');
-  const app = RUN.oceanconnect[i]!;
+  const app = APPS[i]!;
   const target = targetsOf(i)[exec.scenario.iterationInTest];
   if (target === undefined) return;
   for (let attempt = 0; attempt <= RETRIES; attempt++) {
-    const o = RUN.strategy === 'revoke' ? revokeAll(app, target) : cancelOne(app, target);
+    const o =
+      RUN.strategy === 'revoke' || !CALLS.cancelOne
+        ? CALLS.cancelAll(app, target)
+        : CALLS.cancelOne(app, target);
     if (o.verdict === 'success') return;
     if (o.verdict === 'unexpected') break;
     sleepWall(wallMs(windowMs));
@@ -56,9 +62,7 @@ export function drain(): void {
 
 /** Aligns every instance's clock with the throttle windows and waits for the common start. */
 export function setup(): void {
-  alignAndWait(
-    RUN.oceanconnect.map((a) => ({ controlUrl: a.controlUrl, intervalMs: windowMs / callsPerWindow })),
-  );
+  alignAndWait(APPS.map((a) => ({ controlUrl: a.controlUrl, intervalMs: windowMs / callsPerWindow })));
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

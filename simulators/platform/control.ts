@@ -131,7 +131,7 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
     const parsed = ProviderStateRequest.safeParse(req.body ?? {});
     if (!parsed.success) return refuse(reply, 400, 'invalid provider state request', issuesOf(parsed.error));
     const { vendor, state, params, action } = parsed.data;
-    const v = vendors.get(vendor);
+    const v = vendors.get(vendor as Vendor);
     if (!v) return refuse(reply, 404, 'unknown vendor');
     if (action === 'teardown') return { ok: true };
     const outcome = v.providerState(state, params ?? {});

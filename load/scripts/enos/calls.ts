@@ -1,9 +1,12 @@
 // EnOS calls of the scripts: cancel every cached command of a device (action=cancel without commandId), signed as APIM requires.
 import { sha256 } from 'k6/crypto';
 import http from 'k6/http';
-import type { EnosApp } from '../../runner/run-file.ts';
-import { type CallOutcome, ENOS_METRICS, record } from '../lib/metrics.ts';
-import { ENOS_COMMANDS_PATH, ENOS_THROTTLED_CODE } from './constants.ts';
+import type { EnosApp } from '../../runner/enos/app.ts';
+import type { RunApp } from '../lib/run.ts';
+import { type CallOutcome, metricsFor, record } from '../lib/metrics.ts';
+import { ENOS_COMMANDS_PATH, ENOS_THROTTLED_CODE, METRICS_PREFIX } from './constants.ts';
+
+const ENOS_METRICS = metricsFor(METRICS_PREFIX);
 
 /** apim-signature = sha256(accessToken + paramsData + timestamp + appSecret); paramsData: sorted name+value, then the body. */
 const signature = (app: EnosApp, query: Record<string, string>, timestamp: number): string => {
@@ -45,3 +48,6 @@ export const cancelAll = (app: EnosApp, assetId: string): CallOutcome => {
     list ? { ...base, verdict: 'success', cancelled: list.length } : { ...base, verdict: 'unexpected' },
   );
 };
+
+/** EnOS's entry in the k6 registry (lib/vendors.ts): a cancel without commandId cancels all of a device. */
+export const K6_CALLS = { cancelAll: (app: RunApp, assetId: string) => cancelAll(app as EnosApp, assetId) };

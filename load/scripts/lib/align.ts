@@ -1,7 +1,7 @@
 // Harness step, not client behaviour: before the scenarios start, moves each simulator instance's platform clock so paced calls fall between window boundaries.
 import exec from 'k6/execution';
 import http from 'k6/http';
-import { RUN } from './run.ts';
+import { primaryThrottle, RUN } from './run.ts';
 import { sleepWall } from './timing.ts';
 
 /**
@@ -63,7 +63,7 @@ export const alignAndWait = (paced: readonly { controlUrl: string; intervalMs: n
     for (const p of paced) {
       if (done.has(p.controlUrl)) continue;
       done.add(p.controlUrl);
-      alignInstance(p.controlUrl, p.intervalMs, RUN.throttle.oceanconnect.windowMs, origin);
+      alignInstance(p.controlUrl, p.intervalMs, primaryThrottle().windowMs, origin);
     }
   }
   sleepWall(origin - Date.now());

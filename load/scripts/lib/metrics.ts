@@ -1,4 +1,4 @@
-// The custom k6 metrics of every script, one set per vendor, and how one classified answer is recorded.
+// The custom k6 metrics of every script (each vendor's set made by its calls.ts), and how one classified answer is recorded.
 import { Counter, Rate, Trend } from 'k6/metrics';
 
 export type Verdict = 'success' | 'throttled' | 'unexpected';
@@ -14,7 +14,8 @@ export type CallOutcome = {
   latencyMs: number;
 };
 
-const metricsFor = (prefix: 'oc' | 'enos') => ({
+/** One vendor's metrics, `<prefix>_calls` and so on; each vendor's calls.ts makes its set once, in the init context. */
+export const metricsFor = (prefix: string) => ({
   calls: new Counter(`${prefix}_calls`),
   success: new Rate(`${prefix}_success`),
   throttled: new Counter(`${prefix}_throttled`),
@@ -25,9 +26,6 @@ const metricsFor = (prefix: 'oc' | 'enos') => ({
   latency: new Trend(`${prefix}_latency`, true),
 });
 export type VendorMetrics = ReturnType<typeof metricsFor>;
-
-export const OC_METRICS: VendorMetrics = metricsFor('oc');
-export const ENOS_METRICS: VendorMetrics = metricsFor('enos');
 
 /** Back-off client: its first throttle (expected once) and every throttle after it (wasted calls). */
 export const BACKOFF_FIRST_THROTTLE = new Counter('backoff_first_throttle');

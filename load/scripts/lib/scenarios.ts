@@ -5,6 +5,8 @@ import { k6Duration, wallMs } from './timing.ts';
 export type PacedSpec = {
   /** The exported function that runs each iteration. */
   exec: string;
+  /** The vendor of the application (its k6 calls: lib/vendors.ts). */
+  vendor: string;
   /** Index of the application in the run file's list for its vendor. */
   app: number;
   /** Calls per window (an integer: k6 starts `rate` iterations per `timeUnit`). */
@@ -31,6 +33,6 @@ export const pacedScenario = (s: PacedSpec): Scenario => {
     preAllocatedVUs: Math.min(64, Math.ceil(400 / interval) + 4),
     maxVUs: 128,
     gracefulStop: '10s',
-    env: { APP: String(s.app) },
+    env: { VENDOR: s.vendor, APP: String(s.app) },
   };
 };

@@ -1,8 +1,10 @@
 // OceanConnect calls of the scripts: the revocation task (cancel all of a device) and modify-to-CANCELED, each classified and recorded.
 import http, { type RefinedResponse } from 'k6/http';
-import type { OcApp } from '../../runner/run-file.ts';
-import { type CallOutcome, OC_METRICS, record } from '../lib/metrics.ts';
+import type { OcApp } from '../../runner/oceanconnect/app.ts';
+import type { RunApp } from '../lib/run.ts';
+import { type CallOutcome, metricsFor, record } from '../lib/metrics.ts';
 import {
+  METRICS_PREFIX,
   OC_CANCEL_TASKS_PATH,
   OC_COMMAND_PATH,
   OC_TASK_WAITING,
@@ -11,6 +13,8 @@ import {
 } from './constants.ts';
 
 type TextResponse = RefinedResponse<'text'>;
+
+const OC_METRICS = metricsFor(METRICS_PREFIX);
 
 const headersOf = (app: OcApp) => ({
   'Content-Type': 'application/json',
@@ -84,4 +88,10 @@ export const cancelOne = (app: OcApp, commandId: string): CallOutcome => {
   if (isThrottle(res, body)) return record(OC_METRICS, outcome(res, 'throttled'));
   const documented = res.status === 200 && body?.commandId === commandId && body?.status === 'CANCELED';
   return record(OC_METRICS, documented ? outcome(res, 'success', 1) : outcome(res, 'unexpected'));
+};
+
+/** OceanConnect's entry in the k6 registry (lib/vendors.ts): a revocation task cancels all, a modify cancels one. */
+export const K6_CALLS = {
+  cancelAll: (app: RunApp, deviceId: string) => revokeAll(app as OcApp, deviceId),
+  cancelOne: (app: RunApp, commandId: string) => cancelOne(app as OcApp, commandId),
 };

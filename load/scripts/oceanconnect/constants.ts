@@ -1,5 +1,8 @@
 // OceanConnect wire facts the k6 scripts need (paths, the verbatim throttle body), kept free of k6 and zod so a Node test checks them against the contracts.
 
+/** Prefix of the k6 metrics of OceanConnect calls (`oc_calls`, `oc_latency`, ...). */
+export const METRICS_PREFIX = 'oc';
+
 export const OC_LOGIN_PATH = '/iocm/app/sec/v1.1.0/login';
 export const OC_CANCEL_TASKS_PATH = '/iocm/app/cmd/v1.4.0/deviceCommandCancelTasks';
 export const OC_COMMAND_PATH = '/iocm/app/cmd/v1.4.0/deviceCommands/';
