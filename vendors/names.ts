@@ -9,6 +9,12 @@ const SKIPPED = new Set(['node_modules', 'dist', '.cache', '.git', 'out']);
 export const isTestModule = (rel: string): boolean =>
   /\.test\.ts$/.test(rel) || /(^|\/)test-support\.ts$/.test(rel) || rel.startsWith('test/');
 
+/**
+ * Sample clients of users (examples/): a user's client names the vendor APIs it calls, so they are not held to the
+ * rule; they are what `harness gate` audits, not part of the harness.
+ */
+export const isSampleClient = (rel: string): boolean => rel.startsWith('examples/');
+
 /** Every .ts/.mjs/.js module under `root` (relative paths, `/`-separated). */
 export const modulesUnder = (root: string, dir = ''): string[] =>
   readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
@@ -59,7 +65,7 @@ export const vendorNamings = (code: string, ids: readonly string[]): string[] =>
 export const modulesNamingVendors = (root: string, ids: readonly string[]): Record<string, string[]> =>
   Object.fromEntries(
     modulesUnder(root)
-      .filter((rel) => !isTestModule(rel) && !isVendorOwned(rel, ids))
+      .filter((rel) => !isTestModule(rel) && !isSampleClient(rel) && !isVendorOwned(rel, ids))
       .map((rel) => [rel, vendorNamings(readFileSync(path.join(root, rel), 'utf8'), ids)] as const)
       .filter(([, how]) => how.length > 0),
   );
