@@ -7,7 +7,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_IDS, COLOURS, renderHtml } from './html.ts';
 import { HarnessReport } from './model.ts';
-import { countColour, decodePng } from './png.ts';
+import { countColour, decodePng } from './test-support.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HERE = path.dirname(new URL(import.meta.url).pathname);

@@ -1,7 +1,7 @@
 // Tests of the PNG decoder on a hand-made image that uses every row filter, and of colour counting.
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { countColour, decodePng } from './png.ts';
+import { countColour, decodePng } from './test-support.ts';
 
 const chunk = (type: string, data: Buffer): Buffer => {
   const head = Buffer.alloc(8);

@@ -3,6 +3,7 @@ import type { Mutation, SimConfigInput } from '../../simulators/platform/config.
 import type { FleetSections } from '../../simulators/platform/ready-info.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
 import { VENDORS } from '../../vendors/index.ts';
+import { storesWith } from '../mutations/store.ts';
 
 export type Through = 'direct' | 'wiremock';
 
@@ -68,7 +69,11 @@ export const startPlatform = async (
 ): Promise<RunningPlatform> => {
   const { startSimulators, VENDOR_FACTORIES } = await import('../../simulators/sim.ts');
   if (through === 'wiremock') {
-    const sim = await startSimulators({ mode: 'stateful', platform: simConfigOf(config) });
+    const sim = await startSimulators({
+      mode: 'stateful',
+      platform: simConfigOf(config),
+      stores: storesWith(config.mutations),
+    });
     const platform = sim.platform!;
     return {
       baseUrl: sim.info.wiremockUrl,
@@ -80,7 +85,12 @@ export const startPlatform = async (
     };
   }
   const { buildPlatform } = await import('../../simulators/platform/server.ts');
-  const platform = buildPlatform(simConfigOf(config), VENDOR_FACTORIES);
+  const platform = buildPlatform(
+    simConfigOf(config),
+    VENDOR_FACTORIES,
+    undefined,
+    storesWith(config.mutations),
+  );
   const baseUrl = await platform.listen(0);
   return {
     baseUrl,

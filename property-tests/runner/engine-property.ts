@@ -1,8 +1,8 @@
 // The lifecycle model against the simulator's engine in-process (no HTTP): thousands of steps a second, same rules.
 import fc from 'fast-check';
 import { VENDORS } from '../../vendors/index.ts';
+import { storesWith } from '../mutations/store.ts';
 import { SimClock } from '../../simulators/model/clock.ts';
-import { CommandStore } from '../../simulators/model/command-store.ts';
 import { disagreements } from '../harness/agreement.ts';
 import { LifecycleModel } from '../model/lifecycle.ts';
 import { DEFAULT_TIMEOUT_MS, type PropsModel } from '../model/state.ts';
@@ -81,7 +81,7 @@ export const lifecycleAgainstEngine: SuiteProperty = {
       fc.array(opArb, { minLength: 1, maxLength: 60 }),
       (ops) => {
         const clock = new SimClock({ startEpochMs: T0, frozen: true });
-        const store = new CommandStore(clock, { pendingCap: CAP, mutations: [...ctx.mutations] });
+        const store = storesWith(ctx.mutations)(clock, { pendingCap: CAP });
         const m: PropsModel = {
           /** Any vendor: only the lifecycle model is driven here, no vendor call. */
           vendor: VENDORS[0].id,

@@ -1,7 +1,8 @@
 // The mutation check: switch on each deliberate fault of the simulator in turn and show the property suite fails for it.
 import { MUTATIONS, type Mutation } from '../../simulators/platform/config.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
-import { STORE_MUTATIONS, THROTTLE_MUTATIONS } from '../../simulators/model/mutations.ts';
+import { THROTTLE_MUTATIONS } from '../../simulators/model/mutations.ts';
+import { MutantCommandStore, STORE_MUTATIONS } from '../mutations/store.ts';
 import { DEFAULT_SUITE_CONFIG, type Through } from '../harness/platform.ts';
 import { openSession } from '../harness/session.ts';
 import type { PropertyOutcome, RunOptions } from './outcome.ts';
@@ -33,7 +34,7 @@ export const notWiredParts = (platform: Platform, mutation: Mutation): string[] 
   for (const v of platform.vendors.values()) {
     if (
       (STORE_MUTATIONS as readonly string[]).includes(mutation) &&
-      !v.store.config.mutations.includes(mutation)
+      !(v.store instanceof MutantCommandStore && v.store.mutations.includes(mutation))
     )
       out.push(`${v.vendor} command store`);
     if (

@@ -2,7 +2,6 @@
 import { PENDING_CAP } from '../../contracts/enos/constraints.ts';
 import { ENOS_ROUTES } from '../../contracts/enos/endpoints.ts';
 import { errorRow } from '../../contracts/enos/errors.ts';
-import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
 import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
@@ -65,13 +64,12 @@ export const enosSimFactory =
   (ctx): VendorSim<'enos'> => {
     const options = EnosSimOptions.parse(input);
     const { config, clock } = ctx;
-    const store = new CommandStore(clock, {
+    const store = ctx.newStore({
       pendingCap: PENDING_CAP,
       idPrefix: 'enos-',
       seed: config.seed,
       defaultTimeoutMs: 30_000,
       defaultBehaviour: config.deviceBehaviour,
-      mutations: config.mutations,
     });
     const throttle = new Throttle(config.throttle.enos, { mutations: config.mutations });
     const world = new EnosWorld();

@@ -2,7 +2,6 @@
 import { PENDING_CAP } from '../../contracts/iotda/constraints.ts';
 import { IOTDA_ROUTES } from '../../contracts/iotda/endpoints.ts';
 import { IOTDA_ERRORS, THROTTLE_CODE } from '../../contracts/iotda/errors.ts';
-import { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
 import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
@@ -32,12 +31,11 @@ const faultAnswer = (fault: PlatformFault, requestId: () => string): Answer => {
 
 export const createIotdaSim: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> => {
   const { config, clock } = ctx;
-  const store = new CommandStore(clock, {
+  const store = ctx.newStore({
     pendingCap: PENDING_CAP,
     idPrefix: 'iotda-',
     seed: config.seed,
     defaultBehaviour: config.deviceBehaviour,
-    mutations: config.mutations,
   });
   const throttle = new Throttle(config.throttle.iotda, { mutations: config.mutations });
   const world = new IotdaWorld(config.seed);

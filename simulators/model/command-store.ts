@@ -29,7 +29,6 @@ import {
 } from './device.ts';
 import { type CommandPage, type CommandQuery, pageOf } from './listing.ts';
 import { SeedCommandInput, seedTimesOf } from './seed.ts';
-import { hasMutation, MutationList } from './mutations.ts';
 import { mulberry32Step, mulberry32Value } from './rng.ts';
 import { Scheduler } from './scheduler.ts';
 
@@ -46,11 +45,6 @@ export const CommandStoreConfig = z.object({
   defaultTimeoutMs: z.number().int().positive().default(30_000),
   /** Behaviour of devices added without one. */
   defaultBehaviour: DeviceBehaviour.prefault({}),
-  /**
-   * Deliberate faults for the property suite's mutation check (STORE_MUTATIONS in mutations.ts); empty in every
-   * normal run. Pass the simulator config's whole `mutations` list: names of other parts are ignored.
-   */
-  mutations: MutationList,
 });
 export type CommandStoreConfig = z.infer<typeof CommandStoreConfig>;
 export type CommandStoreConfigInput = z.input<typeof CommandStoreConfig>;
@@ -82,29 +76,21 @@ const zeroByState = (): Record<CanonicalState, number> =>
 export class CommandStore {
   readonly config: CommandStoreConfig;
   private readonly clock: TimeSource;
-  private readonly scheduler = new Scheduler<CommandRecord>();
+  protected readonly scheduler = new Scheduler<CommandRecord>();
   private readonly listeners = new Set<(change: CommandChange) => void>();
   private devices = new Map<string, DeviceRecord>();
   private byId = new Map<string, CommandRecord>();
   private all: CommandRecord[] = [];
-  private counts = zeroByState();
+  protected counts = zeroByState();
   private online = 0;
-  private inFlight = 0;
+  protected inFlight = 0;
   private idCounter = 0;
   private time = Number.NEGATIVE_INFINITY;
-  /** Mutation check only: platform ms added to every expiry ('expiry-one-second-late'). */
-  private readonly expiryLateMs: number;
-  private readonly cancelTakesSent: boolean;
-  private readonly cancelAllSkipsLast: boolean;
   private readonly fire = (r: CommandRecord, at: number): void => this.step(r, at);
 
   constructor(clock: TimeSource, config: CommandStoreConfigInput = {}) {
     this.clock = clock;
     this.config = CommandStoreConfig.parse(config);
-    const m = this.config.mutations;
-    this.expiryLateMs = hasMutation(m, 'expiry-one-second-late') ? 1000 : 0;
-    this.cancelTakesSent = hasMutation(m, 'cancel-takes-sent');
-    this.cancelAllSkipsLast = hasMutation(m, 'cancel-all-skips-last');
   }
 
   /** Runs everything due at or before `now` (default: the clock's time); time never moves back. Returns the time. */
@@ -216,9 +202,9 @@ export class CommandStore {
     const now = this.settle();
     const r = this.byId.get(commandId);
     if (!r) return { ok: false, reason: 'not-found', commandId };
-    if (this.cancelTakesSent && r.state === 'SENT') {
+    if (r.state !== 'PENDING' && this.cancelsInFlight(r)) {
       const before = viewOf(r);
-      this.cancelInFlight(r, now);
+      this.takeInFlight(r, now);
       return { ok: true, before, after: viewOf(r) };
     }
     if (r.state !== 'PENDING') return { ok: false, reason: 'not-pending', commandId, state: r.state };
@@ -233,11 +219,11 @@ export class CommandStore {
     const d = this.devices.get(deviceKey);
     if (!d) return { ok: false, reason: 'unknown-device', deviceKey };
     const pending = pendingInOrder(d);
-    const victims = this.cancelAllSkipsLast ? pending.slice(0, -1) : pending;
-    const flying = this.cancelTakesSent && d.inFlight?.state === 'SENT' ? [d.inFlight] : [];
+    const victims = this.cancelAllTakes(pending);
+    const flying = d.inFlight && this.cancelsInFlight(d.inFlight) ? [d.inFlight] : [];
     const before = [...flying, ...victims].map(viewOf);
     for (const r of victims) this.leavePending(r, 'CANCELED', now);
-    for (const r of flying) this.cancelInFlight(r, now);
+    for (const r of flying) this.takeInFlight(r, now);
     return { ok: true, before, after: [...flying, ...victims].map(viewOf) };
   }
 
@@ -340,7 +326,7 @@ export class CommandStore {
     this.emit(r, from, to, at);
   }
 
-  private emit(r: CommandRecord, from: CanonicalState | null, to: CanonicalState, at: number): void {
+  protected emit(r: CommandRecord, from: CanonicalState | null, to: CanonicalState, at: number): void {
     if (this.listeners.size === 0) return;
     const change: CommandChange = { commandId: r.commandId, deviceKey: r.device.key, from, to, at };
     for (const listener of this.listeners) listener(change);
@@ -355,7 +341,7 @@ export class CommandStore {
   }
 
   /** While the device is online and idle, sends the head of its queue (expiring heads whose deadline is now). */
-  private dispatch(d: DeviceRecord, now: number): void {
+  protected dispatch(d: DeviceRecord, now: number): void {
     while (d.online && d.inFlight === null && d.pending > 0) {
       const head = headOf(d);
       if (!head) return;
@@ -371,27 +357,29 @@ export class CommandStore {
     }
   }
 
-  /** When a PENDING command expires: createdAt + ttl (a second later under the 'expiry-one-second-late' fault). */
-  private expiryOf(r: CommandRecord): number {
-    return expiresAtOf(r) + this.expiryLateMs;
+  /**
+   * The lifecycle's rules a subclass may break on purpose, and nothing else: the property suite's mutation check runs
+   * a store with one fault (property-tests/mutations/store.ts). Here, each says what the lifecycle says.
+   */
+
+  /** When a PENDING command expires: createdAt + ttl. */
+  protected expiryOf(r: CommandRecord): number {
+    return expiresAtOf(r);
   }
 
-  /**
-   * The 'cancel-takes-sent' fault only: cancels a command already sent, which the lifecycle forbids (so it bypasses
-   * move()), freeing the device's slot and sending the next command at once.
-   */
-  private cancelInFlight(r: CommandRecord, at: number): void {
-    const from = r.state;
-    r.state = 'CANCELED';
-    this.counts[from]--;
-    this.counts.CANCELED++;
-    this.emit(r, from, 'CANCELED', at);
-    r.finishedAt = at;
-    if (r.timer >= 0) this.scheduler.cancel(r.timer);
-    r.timer = -1;
-    r.device.inFlight = null;
-    this.inFlight--;
-    this.dispatch(r.device, at);
+  /** Whether cancel and cancel-all take a command that is not PENDING (one in flight): never. */
+  protected cancelsInFlight(_r: CommandRecord): boolean {
+    return false;
+  }
+
+  /** The PENDING commands of a device cancel-all cancels: every one, oldest first. */
+  protected cancelAllTakes(pending: CommandRecord[]): CommandRecord[] {
+    return pending;
+  }
+
+  /** Cancels a command in flight: only a store whose `cancelsInFlight` says so ever gets here. */
+  protected takeInFlight(r: CommandRecord, _at: number): void {
+    throw new Error(`command ${r.commandId} is ${r.state}: only PENDING commands can be cancelled`);
   }
 
   private send(d: DeviceRecord, r: CommandRecord, now: number): void {

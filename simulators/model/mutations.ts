@@ -1,15 +1,10 @@
-// The deliberate faults the property suite's mutation check can switch on in the engine: their names and lookup.
+// The deliberate faults the property suite's mutation check can switch on in the throttle: their names and lookup.
 import { z } from 'zod';
 
-/** Faults of the command store (simulators/platform/config.ts MUTATIONS lists every fault of the simulator). */
-export const STORE_MUTATIONS = [
-  'cancel-takes-sent',
-  'expiry-one-second-late',
-  'cancel-all-skips-last',
-] as const;
-export type StoreMutation = (typeof STORE_MUTATIONS)[number];
-
-/** Faults of the throttle. */
+/**
+ * Faults of the throttle (simulators/platform/config.ts MUTATIONS lists every fault of the simulator; the command
+ * store's are a subclass of the property suite's, property-tests/mutations/store.ts).
+ */
 export const THROTTLE_MUTATIONS = ['throttle-off-by-one'] as const;
 export type ThrottleMutation = (typeof THROTTLE_MUTATIONS)[number];
 

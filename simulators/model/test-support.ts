@@ -5,9 +5,14 @@ import { CommandStore, type CommandStoreConfigInput } from './command-store.ts';
 
 export const T0 = Date.UTC(2026, 0, 1);
 
-export const setup = (config: CommandStoreConfigInput = {}) => {
+export const setup = (
+  config: CommandStoreConfigInput = {},
+  /** How the store is made (the mutation check's tests pass a store with a fault). */
+  make: (clock: SimClock, config: CommandStoreConfigInput) => CommandStore = (c, cfg) =>
+    new CommandStore(c, cfg),
+) => {
   const clock = new SimClock({ startEpochMs: T0, frozen: true });
-  const store = new CommandStore(clock, config);
+  const store = make(clock, config);
   const journal: CommandChange[] = [];
   store.onChange((c) => journal.push(c));
   /** Moves the clock to T0 + ms. */

@@ -1,6 +1,6 @@
 // Everything one OceanConnect simulator holds (store, throttle, apps, devices, tasks, faults) and how it is reset.
 import { PENDING_CAP } from '../../contracts/oceanconnect/constraints.ts';
-import { CommandStore } from '../model/command-store.ts';
+import type { CommandStore } from '../model/command-store.ts';
 import { Throttle } from '../model/throttle.ts';
 import type { PlatformContext } from '../platform/vendor-sim.ts';
 import { AppRegistry } from './apps.ts';
@@ -31,12 +31,11 @@ export type OcWorld = {
 export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {}): OcWorld => {
   const options = OcSimOptions.parse(input);
   const { seed } = ctx.config;
-  const store = new CommandStore(ctx.clock, {
+  const store = ctx.newStore({
     pendingCap: PENDING_CAP,
     idPrefix: `${hexId(seed, 'command-prefix').slice(0, 8)}-`,
     seed,
     defaultBehaviour: ctx.config.deviceBehaviour,
-    mutations: ctx.config.mutations,
   });
   const world: OcWorld = {
     ctx,

@@ -3,16 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import type { EndpointRoute } from '../../contracts/common/endpoint-route.ts';
 import type { DocumentedFailure } from '../../contracts/common/failure.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
-import type { SimClock } from '../model/clock.ts';
-import type { CommandStore } from '../model/command-store.ts';
+import type { SimClock, TimeSource } from '../model/clock.ts';
+import type { CommandStore, CommandStoreConfigInput } from '../model/command-store.ts';
 import type { Throttle } from '../model/throttle.ts';
 import type { SimConfig } from './config.ts';
 import type { PlatformFault } from './faults.ts';
 import type { FleetSections } from './ready-info.ts';
 
+/** Makes a vendor's command store on the platform clock (a store with a deliberate fault in the mutation check). */
+export type StoreFactory = (clock: TimeSource, config: CommandStoreConfigInput) => CommandStore;
+
 export type PlatformContext = {
   config: SimConfig;
   clock: SimClock;
+  /** The vendor's command store, on the platform clock. */
+  newStore(config: CommandStoreConfigInput): CommandStore;
 };
 
 export type ProviderStateOutcome =

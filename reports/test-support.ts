@@ -1,4 +1,4 @@
-// A minimal PNG decoder (8-bit RGB/RGBA, not interlaced) on node:zlib, and pixel counting, for checking screenshots.
+// Test support of reports/: a minimal PNG decoder (8-bit RGB/RGBA, not interlaced) on node:zlib, and pixel counting, for checking screenshots.
 import { inflateSync } from 'node:zlib';
 
 export type Image = { width: number; height: number; rgba: Uint8Array };

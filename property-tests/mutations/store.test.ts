@@ -1,9 +1,13 @@
-// The engine's mutation switches: off by default, and each fault does what the mutation check expects of it.
+// The deliberate faults of the engine (a store subclass, the throttle's switch): off by default, and each does what the mutation check expects of it.
 import { describe, expect, it } from 'vitest';
-import { THROTTLE_MUTATIONS, STORE_MUTATIONS } from './mutations.ts';
-import { setup, T0 } from './test-support.ts';
-import { Throttle } from './throttle.ts';
-import { MUTATIONS } from '../platform/config.ts';
+import { THROTTLE_MUTATIONS } from '../../simulators/model/mutations.ts';
+import { setup as storeSetup, T0 } from '../../simulators/model/test-support.ts';
+import { Throttle } from '../../simulators/model/throttle.ts';
+import { MUTATIONS } from '../../simulators/platform/config.ts';
+import { STORE_MUTATIONS, storesWith } from './store.ts';
+
+/** The model's test set-up with a store carrying the named faults (none: a plain CommandStore). */
+const setup = (faults: { mutations?: string[] } = {}) => storeSetup({}, storesWith(faults.mutations ?? []));
 
 const online = { online: true, behaviour: { ackDelayMs: 100, responseDelayMs: 100 } };
 
