@@ -1,7 +1,7 @@
 // The EnOS entry of the vendor registry: what its folders under contracts/, clients/ and simulators/ bring to each capability.
 import { PACT_PROVIDER, PENDING_CAP, RECOGNISED_BY, THROTTLE } from '../contracts/enos/constraints.ts';
 import { Fleet } from '../simulators/enos/fleet.ts';
-import { createEnosSim } from '../simulators/enos/sim.ts';
+import { simulator } from '../simulators/enos/sim.ts';
 import { providerVerification } from '../simulators/enos/verification.ts';
 import { ENOS_ROUTES } from '../contracts/enos/endpoints.ts';
 import { ENOS_FAILURES } from '../contracts/enos/failures.ts';
@@ -32,5 +32,5 @@ export const enos = {
   drift,
   gate,
   load,
-  simulator: createEnosSim,
+  simulator,
 } as const satisfies VendorDescriptor<'enos', typeof Fleet>;

@@ -1,7 +1,7 @@
 // The IoTDA entry of the vendor registry: what its folders under contracts/, clients/ and simulators/ bring to each capability.
 import { PACT_PROVIDER, PENDING_CAP, RECOGNISED_BY, THROTTLE } from '../contracts/iotda/constraints.ts';
 import { Fleet } from '../simulators/iotda/fleet.ts';
-import { createIotdaSim } from '../simulators/iotda/sim.ts';
+import { simulator } from '../simulators/iotda/sim.ts';
 import { providerVerification } from '../simulators/iotda/verification.ts';
 import { IOTDA_ROUTES } from '../contracts/iotda/endpoints.ts';
 import { IOTDA_FAILURES } from '../contracts/iotda/failures.ts';
@@ -30,5 +30,5 @@ export const iotda = {
   props,
   drift,
   gate,
-  simulator: createIotdaSim,
+  simulator,
 } as const satisfies VendorDescriptor<'iotda', typeof Fleet>;

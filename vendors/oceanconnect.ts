@@ -6,7 +6,7 @@ import {
   THROTTLE,
 } from '../contracts/oceanconnect/constraints.ts';
 import { Fleet } from '../simulators/oceanconnect/fleet.ts';
-import { createOceanConnectSim } from '../simulators/oceanconnect/sim.ts';
+import { simulator } from '../simulators/oceanconnect/sim.ts';
 import { providerVerification } from '../simulators/oceanconnect/verification.ts';
 import { OC_ROUTES } from '../contracts/oceanconnect/endpoints.ts';
 import { OC_FAILURES } from '../contracts/oceanconnect/failures.ts';
@@ -37,7 +37,7 @@ export const oceanconnect = {
   drift,
   gate,
   load,
-  simulator: createOceanConnectSim,
+  simulator,
   // VENDOR-NOTES section 2: "Real deployments use HTTPS with a client certificate."
   clientCertificate: true,
 } as const satisfies VendorDescriptor<'oceanconnect', typeof Fleet>;

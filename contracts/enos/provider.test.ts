@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { fixtureFor } from '../../simulators/enos/replay-cases.ts';
-import { createEnosSim } from '../../simulators/enos/sim.ts';
+import { simulator } from '../../simulators/enos/sim.ts';
 import { buildPlatform, type Platform } from '../../simulators/platform/server.ts';
 import { DEFAULTS_FILE, MARKER_FILE, mappingsDirOf } from '../../simulators/replay/mapping-files.ts';
 import { launchWireMock, type WireMockHandle } from '../../simulators/wiremock/launcher.ts';
@@ -37,7 +37,7 @@ describe.skipIf(noJava !== undefined)('EnOS provider verification', () => {
     let wm: WireMockHandle;
 
     beforeAll(async () => {
-      platform = buildPlatform({ frozen: true }, [createEnosSim]);
+      platform = buildPlatform({ frozen: true }, [simulator]);
       platformUrl = await platform.listen();
       wm = await launchWireMock();
       await registerEnosMappings(wm, [MARKER_FILE]);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFor } from '../../simulators/oceanconnect/replay-cases.ts';
-import { createOceanConnectSim } from '../../simulators/oceanconnect/sim.ts';
+import { simulator } from '../../simulators/oceanconnect/sim.ts';
 import { ocRequestFilter } from '../../simulators/oceanconnect/verification.ts';
 import { buildPlatform, type Platform } from '../../simulators/platform/server.ts';
 import { DEFAULTS_FILE, MARKER_FILE, mappingsDirOf } from '../../simulators/replay/mapping-files.ts';
@@ -43,7 +43,7 @@ describe.skipIf(javaMissing !== undefined)('OceanConnect provider verification, 
   const stateAnswers: number[] = [];
 
   beforeAll(async () => {
-    platform = buildPlatform({ frozen: true, startEpochMs: START }, [createOceanConnectSim]);
+    platform = buildPlatform({ frozen: true, startEpochMs: START }, [simulator]);
     platform.app.addHook('onResponse', async (req, reply) => {
       if (req.url.startsWith('/__control/provider-states')) stateAnswers.push(reply.statusCode);
     });

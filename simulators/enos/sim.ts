@@ -59,7 +59,7 @@ const tokenCodeOfFault = (fault: PlatformFault): number =>
   fault.kind === 'internal' ? TOKEN_CODES.internalError : TOKEN_CODES.invalidParameter;
 
 /** A factory with EnOS-specific options (time zone, token life, poseidon tokens, search page size). */
-export const enosSimFactory =
+export const simulatorWith =
   (input: EnosSimOptionsInput = {}): VendorSimFactory<'enos'> =>
   (ctx): VendorSim<'enos'> => {
     const options = EnosSimOptions.parse(input);
@@ -136,4 +136,5 @@ export const enosSimFactory =
   };
 
 /** The EnOS simulator with its default options. */
-export const createEnosSim: VendorSimFactory<'enos'> = enosSimFactory();
+/** The simulator with its default options: the factory `buildPlatform` takes (and the registry lists). */
+export const simulator: VendorSimFactory<'enos'> = simulatorWith();

@@ -5,7 +5,7 @@ import type { SimConfigInput } from '../platform/config.ts';
 import type { FleetSections } from '../platform/ready-info.ts';
 import { buildPlatform, type Platform } from '../platform/server.ts';
 import type { EnosSimOptionsInput } from './options.ts';
-import { enosSimFactory } from './sim.ts';
+import { simulatorWith } from './sim.ts';
 
 export const T0 = Date.UTC(2026, 0, 1);
 
@@ -14,7 +14,7 @@ export type Answer = { status: number; body: Record<string, unknown> & { code?: 
 export const startEnos = (config: SimConfigInput = {}, options: EnosSimOptionsInput = {}) => {
   const platform: Platform = buildPlatform(
     { frozen: true, startEpochMs: T0, devicesPerVendor: 3, ...config },
-    [enosSimFactory(options)],
+    [simulatorWith(options)],
   );
   const sim = platform.vendors.get('enos')!;
   const fleet = sim.fleet() as FleetSections['enos'];

@@ -29,7 +29,8 @@ const faultAnswer = (fault: PlatformFault, requestId: () => string): Answer => {
   }
 };
 
-export const createIotdaSim: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> => {
+/** The simulator (IoTDA's takes no options): the factory `buildPlatform` takes (and the registry lists). */
+export const simulator: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> => {
   const { config, clock } = ctx;
   const store = ctx.newStore({
     pendingCap: PENDING_CAP,

@@ -3,7 +3,7 @@ import type { InjectOptions } from 'fastify';
 import type { SimConfigInput } from '../platform/config.ts';
 import { buildPlatform } from '../platform/server.ts';
 import type { IotdaFleetSection } from './fleet.ts';
-import { createIotdaSim } from './sim.ts';
+import { simulator } from './sim.ts';
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0, 0);
 
@@ -12,7 +12,7 @@ export type Reply = { status: number; body: Record<string, unknown>; headers: Re
 export const setupSim = (config: SimConfigInput = {}) => {
   const platform = buildPlatform(
     { frozen: true, startEpochMs: T0, devicesPerVendor: 3, seed: 4, ...config },
-    [createIotdaSim],
+    [simulator],
   );
   const sim = platform.vendors.get('iotda');
   if (!sim) throw new Error('iotda sim missing');

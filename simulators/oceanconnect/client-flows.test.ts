@@ -6,7 +6,7 @@ import type { OceanConnectConfig } from '../../clients/oceanconnect/config.ts';
 import type { Result } from '../../contracts/common/problem.ts';
 import { buildPlatform, type Platform } from '../platform/server.ts';
 import type { Fleet } from './fleet.ts';
-import { createOceanConnectSim } from './sim.ts';
+import { simulator } from './sim.ts';
 import { T0 } from './test-support.ts';
 
 let platform: Platform;
@@ -15,7 +15,7 @@ let fleet: Fleet;
 let device: string;
 
 beforeEach(async () => {
-  platform = buildPlatform({ frozen: true, startEpochMs: T0, devicesPerVendor: 2 }, [createOceanConnectSim]);
+  platform = buildPlatform({ frozen: true, startEpochMs: T0, devicesPerVendor: 2 }, [simulator]);
   baseUrl = await platform.listen(0);
   fleet = platform.vendors.get('oceanconnect')!.fleet() as typeof fleet;
   device = fleet.devices[0]!;

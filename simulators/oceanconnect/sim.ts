@@ -14,39 +14,39 @@ import { createWorld, resetWorld } from './world.ts';
 export const OC_PREFIXES = ['/iocm/'] as const;
 
 /** The simulator with explicit options (task timing, token lifetime, defaults); the factory uses the defaults. */
-export const makeOceanConnectSim = (
-  ctx: PlatformContext,
-  options: OcSimOptionsInput = {},
-): VendorSim<'oceanconnect'> => {
-  const w = createWorld(ctx, options);
-  return {
-    vendor: 'oceanconnect',
-    prefixes: OC_PREFIXES,
-    store: w.store,
-    throttle: w.throttle,
-    register: (app: FastifyInstance) => {
-      registerLogin(app, w);
-      registerCommandRoutes(app, w);
-      registerTaskRoutes(app, w);
-    },
-    routes: OC_ROUTES,
-    injectedAnswer: (failure) => {
-      const { status, code } = failure;
-      if (failure.vendor !== 'oceanconnect' || status === undefined || code === undefined) return undefined;
-      if (!findDocumentedError(status, code)) return undefined;
-      const { body } = documented(status, code);
-      return { status, body };
-    },
-    renderFault: (fault) => {
-      const { status, body } = renderFault(fault);
-      return { status, body };
-    },
-    errorCodeOf,
-    fleet: () => ({ appId: w.fleet.appId, secret: w.fleet.secret, devices: [...w.fleet.devices] }),
-    deviceKeyOf: (deviceId) => (w.owners.has(deviceId) ? deviceId : undefined),
-    reset: () => resetWorld(w),
-    providerState: (state, params) => applyProviderState(w, state, params),
+export const simulatorWith =
+  (options: OcSimOptionsInput = {}): VendorSimFactory<'oceanconnect'> =>
+  (ctx: PlatformContext): VendorSim<'oceanconnect'> => {
+    const w = createWorld(ctx, options);
+    return {
+      vendor: 'oceanconnect',
+      prefixes: OC_PREFIXES,
+      store: w.store,
+      throttle: w.throttle,
+      register: (app: FastifyInstance) => {
+        registerLogin(app, w);
+        registerCommandRoutes(app, w);
+        registerTaskRoutes(app, w);
+      },
+      routes: OC_ROUTES,
+      injectedAnswer: (failure) => {
+        const { status, code } = failure;
+        if (failure.vendor !== 'oceanconnect' || status === undefined || code === undefined) return undefined;
+        if (!findDocumentedError(status, code)) return undefined;
+        const { body } = documented(status, code);
+        return { status, body };
+      },
+      renderFault: (fault) => {
+        const { status, body } = renderFault(fault);
+        return { status, body };
+      },
+      errorCodeOf,
+      fleet: () => ({ appId: w.fleet.appId, secret: w.fleet.secret, devices: [...w.fleet.devices] }),
+      deviceKeyOf: (deviceId) => (w.owners.has(deviceId) ? deviceId : undefined),
+      reset: () => resetWorld(w),
+      providerState: (state, params) => applyProviderState(w, state, params),
+    };
   };
-};
 
-export const createOceanConnectSim: VendorSimFactory<'oceanconnect'> = (ctx) => makeOceanConnectSim(ctx);
+/** The simulator with its default options: the factory `buildPlatform` takes (and the registry lists). */
+export const simulator: VendorSimFactory<'oceanconnect'> = simulatorWith();

@@ -5,7 +5,7 @@ import type { SimConfigInput } from '../platform/config.ts';
 import { buildPlatform, type Platform } from '../platform/server.ts';
 import type { Fleet } from './fleet.ts';
 import type { OcSimOptionsInput } from './options.ts';
-import { makeOceanConnectSim } from './sim.ts';
+import { simulatorWith } from './sim.ts';
 
 /** The fixtures' "now": 2024-03-05T09:00:00Z. */
 export const T0 = Date.UTC(2024, 2, 5, 9, 0, 0);
@@ -17,7 +17,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export const startOc = async (config: SimConfigInput = {}, options: OcSimOptionsInput = {}) => {
   const platform: Platform = buildPlatform(
     { frozen: true, startEpochMs: T0, devicesPerVendor: 3, ...config },
-    [(ctx) => makeOceanConnectSim(ctx, options)],
+    [simulatorWith(options)],
   );
   await platform.app.ready();
   const sim = platform.vendors.get('oceanconnect')!;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OC_PATHS } from '../../contracts/oceanconnect/constraints.ts';
 import { predictAllowed } from '../model/throttle-predict.ts';
-import { makeOceanConnectSim } from '../oceanconnect/sim.ts';
+import { simulator } from '../oceanconnect/sim.ts';
 import { buildPlatform, type Platform } from './server.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -34,7 +34,7 @@ const start = async (stepMs: number, timeScale: number) => {
       devicesPerVendor: 2,
       throttle: { oceanconnect: THROTTLE },
     },
-    [(ctx) => makeOceanConnectSim(ctx)],
+    [simulator],
     steppingWall(stepMs),
   );
   await platform.app.ready();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { renderProblem } from '../../../contracts/common/problem.ts';
 import { EnosClient } from '../../../clients/enos/client.ts';
 import type { Fleet } from '../../../simulators/enos/fleet.ts';
-import { enosSimFactory } from '../../../simulators/enos/sim.ts';
+import { simulatorWith } from '../../../simulators/enos/sim.ts';
 import type { ThrottleConfigInput } from '../../../simulators/model/throttle.ts';
 import { type Outcome, done, refused } from '../outcome.ts';
 import { METRICS_PREFIX } from '../../scripts/enos/constants.ts';
@@ -62,7 +62,7 @@ export const load: LoadVendor<Fleet, EnosTarget, EnosApp> = {
     devices: section.devices.map((d) => d.assetId),
   }),
   prepare: (target, pending, throttle) => prepare(target, pending, throttle),
-  simulator: (tokenExpireSeconds) => enosSimFactory({ tokenExpireSeconds }),
+  simulator: (tokenExpireSeconds) => simulatorWith({ tokenExpireSeconds }),
   counts: (e) => e.url.startsWith('/connect-service/'),
   /** EnOS documents no throttle: switch the simulator's optional one on at the same limit for a paced profile. */
   pacedProfileFields: { enosThrottle: z.boolean().default(false) },

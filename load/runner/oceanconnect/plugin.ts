@@ -4,7 +4,7 @@ import { renderProblem } from '../../../contracts/common/problem.ts';
 import { OceanConnectClient } from '../../../clients/oceanconnect/client.ts';
 import type { ThrottleConfigInput } from '../../../simulators/model/throttle.ts';
 import type { Fleet } from '../../../simulators/oceanconnect/fleet.ts';
-import { makeOceanConnectSim } from '../../../simulators/oceanconnect/sim.ts';
+import { simulatorWith } from '../../../simulators/oceanconnect/sim.ts';
 import {
   METRICS_PREFIX,
   OC_THROTTLED_BODY,
@@ -105,7 +105,7 @@ export const load: LoadVendor<Fleet, OcTarget, OcApp> = {
     const r = await prepare(target, pending, throttle);
     return r.ok && !opts.keepCommands ? done({ ...r.value, commands: [] }) : r;
   },
-  simulator: (tokenLifetimeSeconds) => (ctx) => makeOceanConnectSim(ctx, { tokenLifetimeSeconds }),
+  simulator: (tokenLifetimeSeconds) => simulatorWith({ tokenLifetimeSeconds }),
   counts: (e) => e.url.startsWith('/iocm/app/cmd/'),
   /** The documented 100 calls per 60 s are always on. */
   throttleOn: () => true,
