@@ -1,9 +1,12 @@
 // The table of subcommands: names, arguments and flags as data; the code of each is imported only when it runs.
 
+import type { CheckId } from '../runtime/prerequisites.ts';
 import { GATE_FLAGS } from './commands/gate.ts';
 import { SIM_FLAGS } from './commands/sim-options.ts';
+import type { RunContext } from './context.ts';
 
-export type SubcommandInput = { args: string[]; options: Record<string, unknown> };
+/** `context` is given by the entry point; a command called without one (tests) uses defaultContext(). */
+export type SubcommandInput = { args: string[]; options: Record<string, unknown>; context?: RunContext };
 export type SubcommandRun = (input: SubcommandInput) => Promise<number>;
 
 export type Subcommand = {
@@ -11,14 +14,29 @@ export type Subcommand = {
   description: string;
   args?: { name: string; description: string }[];
   options?: { flags: string; description: string; default?: string | boolean }[];
+  /** Text after the flags in `harness <name> --help`. */
+  help?: string;
+  /** The prerequisites (runtime/prerequisites.ts) this run of the command cannot start without. */
+  needs?: (options: Record<string, unknown>) => CheckId[];
   load: () => Promise<SubcommandRun>;
 };
+
+/** A simulator with the embedded WireMock: Java and the jar. */
+const SIMULATOR: CheckId[] = ['java', 'wiremock'];
+
+/** How every long-running command stops; `harness sim --help` and the README say the same. */
+export const STOPPING =
+  'Stops on SIGINT, SIGTERM or SIGHUP, sent to it or to whatever started it (npx, npm run, npm start, the harness bin): ' +
+  'every process of the run (node, the WireMock JVM, k6, a gate command and its children) ends within 5 s and the ports are freed. ' +
+  'It also stops when the process that started it ends, unless started with `harness --detached`.';
 
 export const SUBCOMMANDS: Subcommand[] = [
   {
     name: 'run',
     description:
       'the main job on the embedded defaults: every stage that exists, a summary and a JSON report',
+    help: STOPPING,
+    needs: () => [...SIMULATOR, 'k6', 'out'],
     load: async () => (await import('./commands/run.ts')).run,
   },
   {
@@ -26,6 +44,8 @@ export const SUBCOMMANDS: Subcommand[] = [
     description:
       'start the simulators (WireMock in front of the platform model), print the ready line, run until stopped',
     options: SIM_FLAGS,
+    help: STOPPING,
+    needs: (o) => (o.launcher === undefined || o.launcher === 'embedded' ? SIMULATOR : []),
     load: async () => (await import('./commands/sim.ts')).run,
   },
   {
@@ -59,6 +79,7 @@ export const SUBCOMMANDS: Subcommand[] = [
       { flags: '--json', description: 'print the report as JSON' },
       { flags: '--no-build', description: 'never build k6 with Go' },
     ],
+    needs: (o) => [...(o.against ? [] : SIMULATOR), ...(o.prepareOnly ? [] : (['k6'] as const)), 'out'],
     load: async () => (await import('./commands/load.ts')).run,
   },
   {
@@ -97,6 +118,7 @@ export const SUBCOMMANDS: Subcommand[] = [
       { flags: '--json', description: 'print the plan as JSON' },
       { flags: '--no-build', description: 'never build k6 with Go' },
     ],
+    needs: (o) => (o.measure === false ? ['out'] : [...SIMULATOR, 'k6', 'out']),
     load: async () => (await import('./commands/plan.ts')).run,
   },
   {
@@ -112,7 +134,7 @@ export const SUBCOMMANDS: Subcommand[] = [
       { flags: '--max-commands <n>', description: 'longest step sequence of one model run (default 30)' },
       { flags: '--mutations [names]', description: 'run the mutation check: every fault, or these' },
       { flags: '--save-regressions', description: 'with --mutations: shrink each caught fault and save it' },
-      { flags: '--report <file>', description: 'JSON report (default reports/out/props.json)' },
+      { flags: '--report <file>', description: 'JSON report (default: props.json in the output folder)' },
       { flags: '--json', description: 'also print the report as JSON' },
       { flags: '--list', description: 'list the properties and exit' },
     ],
@@ -170,7 +192,10 @@ export const SUBCOMMANDS: Subcommand[] = [
           'share (0..1) of the reproducible interactions that must be compared, else the run fails',
         default: '0.5',
       },
-      { flags: '--out <file>', description: 'where to write the report', default: 'reports/out/drift.json' },
+      {
+        flags: '--out <file>',
+        description: 'where to write the report (default: drift.json in the output folder)',
+      },
       { flags: '--junit <file>', description: 'also write JUnit XML (one test case per endpoint)' },
       { flags: '--json', description: 'print the report as JSON' },
       { flags: '--verbose', description: 'also list every interaction not compared, with the reason' },
@@ -182,7 +207,7 @@ export const SUBCOMMANDS: Subcommand[] = [
     description:
       'write report.html, report.json and junit.xml from the results in a folder, print their paths',
     options: [
-      { flags: '--dir <dir>', description: 'folder of results (default: reports/out of this checkout)' },
+      { flags: '--dir <dir>', description: 'folder of results (default: the output folder)' },
       { flags: '--out <dir>', description: 'where to write the three files (default: the --dir folder)' },
     ],
     load: async () => (await import('./commands/report.ts')).run,
@@ -193,6 +218,8 @@ export const SUBCOMMANDS: Subcommand[] = [
       'start the simulators, run a client command with their URLs, credentials and device ids in env vars, audit every request it sent',
     args: [{ name: '<command...>', description: 'the client command, after --' }],
     options: GATE_FLAGS,
+    help: STOPPING,
+    needs: () => [...SIMULATOR, 'out'],
     load: async () => (await import('./commands/gate.ts')).run,
   },
   {
@@ -200,5 +227,12 @@ export const SUBCOMMANDS: Subcommand[] = [
     description: 'check the committed pacts against the contract coverage table and print it',
     options: [{ flags: '--json', description: 'print the check as JSON' }],
     load: async () => (await import('./commands/contracts.ts')).run,
+  },
+  {
+    name: 'doctor',
+    description:
+      'check the prerequisites (Node, Java, the WireMock jar, k6, Python, Go, Docker, the output folder), one line each',
+    args: [{ name: '[command]', description: 'fail only on what this command needs (default: run)' }],
+    load: async () => (await import('./commands/doctor.ts')).run,
   },
 ];

@@ -14,6 +14,10 @@ export const renderGate = (result: GateResult): string => {
         ? `was stopped${result.timedOut ? ' (timed out)' : ''}`
         : `exited ${result.exitCode}`;
   lines.push(`harness gate: \`${cmd}\` ${outcome}; ${result.requests.length} requests audited`);
+  if (result.interrupted)
+    lines.push(
+      `INTERRUPTED by ${result.interrupted}: the command was stopped, this report covers what it sent until then`,
+    );
   if (result.violations.length === 0) {
     lines.push(
       result.exitCode === 0 ? 'PASS: no violations' : 'FAIL: the command failed (no violations found)',

@@ -1,5 +1,6 @@
 // The gate's JSON report (reports/out/gate.json): the command, its exit code, the violations and the requests audited.
 import { z } from 'zod';
+import { EXIT_CODE_OF, STOP_SIGNALS } from '../runtime/stop-signals.ts';
 import { JournalEntry } from '../contracts/control/api.ts';
 import { Violation } from './rules/types.ts';
 
@@ -20,10 +21,13 @@ export const GateResult = z.object({
   /** null: the command was killed (timeout) or could not start. */
   exitCode: z.number().nullable(),
   timedOut: z.boolean(),
+  /** The run was stopped (this signal, or SIGHUP when what started it ended): the report is partial. */
+  interrupted: z.enum(STOP_SIGNALS).optional(),
   violations: z.array(Violation),
   requests: z.array(GateRequest),
 });
 export type GateResult = z.infer<typeof GateResult>;
 
-/** The gate fails on any violation or a command that did not exit 0. */
-export const gateExitCode = (r: GateResult): number => (r.violations.length > 0 || r.exitCode !== 0 ? 1 : 0);
+/** An interrupted run ends as the signal would (130, 143, 129); otherwise the gate fails on any violation or a command that did not exit 0. */
+export const gateExitCode = (r: GateResult): number =>
+  r.interrupted ? EXIT_CODE_OF[r.interrupted] : r.violations.length > 0 || r.exitCode !== 0 ? 1 : 0;

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ControlClient, must } from '../contracts/control/client.ts';
+import { adopt } from '../runtime/children.ts';
+import { stoppedBy } from '../runtime/stop-signals.ts';
 import { ThrottleConfig } from '../simulators/model/throttle.ts';
 import { perVendor } from '../vendors/index.ts';
 import type { RunningSim, SimOptions } from '../simulators/sim.ts';
@@ -25,6 +27,8 @@ export type GateOptions = {
   cwd?: string;
   /** The command's stdio: inherited by the CLI, ignored or piped in tests. */
   stdio?: 'inherit' | 'ignore';
+  /** The run's stop signal: once aborted, the result says the run was interrupted (and by what). */
+  stop?: AbortSignal;
 };
 
 export type GateDeps = {
@@ -59,15 +63,9 @@ export const runCommand = (
         // already gone
       }
     };
-    // The child has its own process group, so a Ctrl-C at the terminal does not reach it: pass it on.
-    const forward = () => killGroup('SIGTERM');
-    process.once('SIGINT', forward);
-    process.once('SIGTERM', forward);
-    const done = () => {
-      clearTimeout(timer);
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-    };
+    // The child has its own process group, so a Ctrl-C at the terminal does not reach it: the run's stop passes it on.
+    adopt(child, { group: true });
+    const done = () => clearTimeout(timer);
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup('SIGTERM');
@@ -120,6 +118,7 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
       command: opts.command,
       exitCode: exit.exitCode,
       timedOut: exit.timedOut,
+      ...(stoppedBy(opts.stop) ? { interrupted: stoppedBy(opts.stop) } : {}),
       violations,
       requests: journal.entries.map(({ seq, at, vendor, method, url, status, errorCode }) => ({
         seq,

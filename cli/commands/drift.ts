@@ -2,15 +2,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isVendor, vendorIds } from '../../vendors/index.ts';
+import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
-export const DEFAULT_DRIFT_REPORT = path.join('reports', 'out', 'drift.json');
 
 const write = (file: string, text: string): void => {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 };
 
-export const run: SubcommandRun = async ({ options }) => {
+export const run: SubcommandRun = async ({ options, context = defaultContext() }) => {
   const target = typeof options.target === 'string' ? options.target : undefined;
   const recording = typeof options.recording === 'string' ? options.recording : undefined;
   const control = typeof options.control === 'string' ? options.control : undefined;
@@ -50,7 +50,7 @@ export const run: SubcommandRun = async ({ options }) => {
           ? { simulator: { baseUrl: target as string, controlUrl: control } }
           : { live: { baseUrl: target as string, credentials } }),
     });
-    const out = typeof options.out === 'string' ? options.out : DEFAULT_DRIFT_REPORT;
+    const out = typeof options.out === 'string' ? options.out : path.join(context.out, 'drift.json');
     write(out, `${JSON.stringify(report, null, 2)}\n`);
     if (typeof options.junit === 'string') write(options.junit, renderDriftJunit(report));
     process.stdout.write(

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { renderProblem } from '../../contracts/common/problem.ts';
+import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 import { simOptionsFrom, THROTTLED_NAMES } from './sim-options.ts';
 
@@ -26,7 +27,7 @@ export const GATE_FLAGS = [
     default: '1000',
   },
   { flags: '--timeout <s>', description: 'wall seconds the command may run', default: '300' },
-  { flags: '--report <file>', description: 'JSON report', default: 'reports/out/gate.json' },
+  { flags: '--report <file>', description: 'JSON report (default: gate.json in the output folder)' },
   { flags: '--ready-file <file>', description: 'where the ready line is written for the command' },
   { flags: '--json', description: 'print the result as JSON instead of the list' },
 ];
@@ -50,7 +51,7 @@ const positive = (name: string, text: string | undefined, fallback: number): num
   return Number.isFinite(n) && n > 0 ? n : `--${name} must be a positive number, got ${text}`;
 };
 
-export const run: SubcommandRun = async ({ args, options }) => {
+export const run: SubcommandRun = async ({ args, options, context = defaultContext() }) => {
   const flags = options as GateFlags;
   if (args.length === 0) {
     process.stderr.write('harness gate: give the command to run after --, e.g. harness gate -- npm test\n');
@@ -86,7 +87,8 @@ export const run: SubcommandRun = async ({ args, options }) => {
         minBackoffMs: minBackoff as number,
         timeoutMs: (timeout as number) * 1000,
         readyFile: flags.readyFile ?? path.join(os.tmpdir(), `harness-gate-${process.pid}.json`),
-        reportFile: flags.report ?? 'reports/out/gate.json',
+        reportFile: flags.report ?? path.join(context.out, 'gate.json'),
+        stop: context.stop,
       },
       { sim: sim.options },
     );

@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderProblem } from '../../contracts/common/problem.ts';
 import type { LoadFlags } from '../../load/runner/cli-options.ts';
+import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 
 const say = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
-export const run: SubcommandRun = async ({ args, options }) => {
+export const run: SubcommandRun = async ({ args, options, context = defaultContext() }) => {
   const { loadOptionsFrom } = await import('../../load/runner/cli-options.ts');
   const parsed = loadOptionsFrom(args, options as LoadFlags);
   if (!parsed.ok) {
@@ -17,7 +18,7 @@ export const run: SubcommandRun = async ({ args, options }) => {
     return 2;
   }
   const o = parsed.value;
-  const { LOAD_DIR, profileOf, readProfiles } = await import('../../load/runner/profiles.ts');
+  const { profileOf, readProfiles } = await import('../../load/runner/profiles.ts');
   const profiles = readProfiles();
   if (!profiles.ok) {
     say(`harness load: ${renderProblem(profiles.problem)}`);
@@ -43,7 +44,7 @@ export const run: SubcommandRun = async ({ args, options }) => {
     ready.push(r.value);
   }
   const name = `${o.scenario}-${o.profile}`;
-  const out = path.resolve(o.out ?? path.join(LOAD_DIR, '..', 'reports', 'out', 'load', `${name}.json`));
+  const out = path.resolve(o.out ?? path.join(context.out, 'load', `${name}.json`));
   const workDir = path.join(path.dirname(out), name);
   const request = {
     ...({ scenario: o.scenario, profile: { ...found.value, ...o.overrides } } as Parameters<

@@ -3,13 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderProblem } from '../../contracts/common/problem.ts';
 import type { PlanFlags } from '../../load/runner/cli-options.ts';
+import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 
 const say = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
-export const run: SubcommandRun = async ({ options }) => {
+export const run: SubcommandRun = async ({ options, context = defaultContext() }) => {
   const { planOptionsFrom } = await import('../../load/runner/cli-options.ts');
   const parsed = planOptionsFrom(options as PlanFlags);
   if (!parsed.ok) {
@@ -17,7 +18,7 @@ export const run: SubcommandRun = async ({ options }) => {
     return 2;
   }
   const o = parsed.value;
-  const { LOAD_DIR, profileOf, readProfiles } = await import('../../load/runner/profiles.ts');
+  const { profileOf, readProfiles } = await import('../../load/runner/profiles.ts');
   const profiles = readProfiles();
   if (!profiles.ok) {
     say(`harness plan: ${renderProblem(profiles.problem)}`);
@@ -46,7 +47,7 @@ export const run: SubcommandRun = async ({ options }) => {
     }
     k6 = found.k6;
   }
-  const out = path.resolve(o.out ?? path.join(LOAD_DIR, '..', 'reports', 'out', 'load', 'plan.json'));
+  const out = path.resolve(o.out ?? path.join(context.out, 'load', 'plan.json'));
   const { plan } = await import('../../load/runner/plan.ts');
   const result = await plan({
     input: {

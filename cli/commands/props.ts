@@ -1,8 +1,7 @@
 // `harness props`: runs the property suite (or the mutation check) against the simulator; failures print seed and path.
 import path from 'node:path';
+import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
-
-const DEFAULT_REPORT = path.join('reports', 'out', 'props.json');
 
 type Flags = {
   runs?: string;
@@ -25,7 +24,7 @@ const int = (name: string, text: string | undefined, min: number): number | unde
   return Number.isInteger(n) && n >= min ? n : `--${name} must be an integer >= ${min}, got ${text}`;
 };
 
-export const run: SubcommandRun = async ({ options }) => {
+export const run: SubcommandRun = async ({ options, context = defaultContext() }) => {
   const f = options as Flags;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const fail = (message: string) => {
@@ -57,7 +56,7 @@ export const run: SubcommandRun = async ({ options }) => {
   });
   const { buildReport, renderOutcome, writeReport } = await import('../../property-tests/runner/report.ts');
   const { renderFailure } = await import('../../property-tests/runner/outcome.ts');
-  const reportFile = f.report ?? DEFAULT_REPORT;
+  const reportFile = f.report ?? path.join(context.out, 'props.json');
   const startedAt = new Date();
 
   if (f.mutations !== undefined && f.mutations !== false) {

@@ -1,25 +1,44 @@
-// `harness run` (`npm start`): the whole pipeline on the embedded defaults, with progress, a one-screen summary and the report.
+// `harness run` (`npm start`): the whole pipeline on the embedded defaults, with progress, a one-screen summary and the report; stopped, it ends with a partial one.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VerificationOutcome } from '../../contracts/verify-all.ts';
+import { EXIT_CODE_OF, stoppedBy } from '../../runtime/stop-signals.ts';
+import { defaultContext, type RunContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = path.join(ROOT, 'reports', 'out');
+/** The careful example client as this module runs: its TypeScript in the checkout, its JavaScript in the package. */
+const CAREFUL_CLIENT = fileURLToPath(
+  new URL(`../../examples/careful-client${path.extname(import.meta.url)}`, import.meta.url),
+);
+
+/** A file of the output folder as the user names it: relative to where they ran the harness. */
+const shown = (file: string): string => path.relative(process.cwd(), file) || file;
 
 type StageResult = { stage: string; ok: boolean; ms: number; detail: string };
 type Stage = { name: string; work: () => Promise<{ ok: boolean; detail: string }> };
 
 /** A subcommand run in-process as one stage: its exit code decides, its own output goes to the terminal as usual. */
-const sub = async (name: string, args: string[], options: Record<string, unknown>): Promise<number> => {
+const sub = async (
+  name: string,
+  args: string[],
+  options: Record<string, unknown>,
+  context: RunContext,
+): Promise<number> => {
   const { SUBCOMMANDS } = await import('../subcommands.ts');
   const found = SUBCOMMANDS.find((s) => s.name === name);
   if (!found) throw new Error(`no subcommand ${name}`);
-  return (await found.load())({ args, options });
+  return (await found.load())({ args, options, context });
 };
 
-const stages = (verification: VerificationOutcome[]): Stage[] => [
+/** Resolves when the run is asked to stop. */
+const stopped = (stop: AbortSignal): Promise<'stopped'> =>
+  new Promise((resolve) => {
+    if (stop.aborted) resolve('stopped');
+    else stop.addEventListener('abort', () => resolve('stopped'), { once: true });
+  });
+
+const stages = (verification: VerificationOutcome[], context: RunContext): Stage[] => [
   {
     name: 'contract coverage of the committed pacts',
     work: async () => {
@@ -53,58 +72,61 @@ const stages = (verification: VerificationOutcome[]): Stage[] => [
   {
     name: 'property suite against the live simulator (10 runs per property)',
     work: async () => ({
-      ok: (await sub('props', [], { runs: '10', through: 'direct' })) === 0,
-      detail: 'reports/out/props.json',
+      ok: (await sub('props', [], { runs: '10', through: 'direct' }, context)) === 0,
+      detail: shown(path.join(context.out, 'props.json')),
     }),
   },
   ...(['over-limit', 'fleet-drain'] as const).map((scenario) => ({
     name: `k6 ${scenario} smoke run in simulated time`,
     work: async () => ({
-      ok: (await sub('load', [scenario], { profile: 'smoke', build: true })) === 0,
-      detail: `reports/out/load/${scenario}-smoke.json`,
+      ok: (await sub('load', [scenario], { profile: 'smoke', build: true }, context)) === 0,
+      detail: shown(path.join(context.out, 'load', `${scenario}-smoke.json`)),
     }),
   })),
   {
     name: 'gate: the careful example client audited',
     work: async () => ({
       ok:
-        (await sub('gate', [process.execPath, path.join(ROOT, 'examples', 'careful-client.ts')], {
-          timeScale: '3',
-          devices: '3',
-          throttleLimit: '10',
-          throttleWindow: '3000',
-        })) === 0,
-      detail: 'reports/out/gate.json',
+        (await sub(
+          'gate',
+          [process.execPath, CAREFUL_CLIENT],
+          { timeScale: '3', devices: '3', throttleLimit: '10', throttleWindow: '3000' },
+          context,
+        )) === 0,
+      detail: shown(path.join(context.out, 'gate.json')),
     }),
   },
 ];
 
-export const run: SubcommandRun = async () => {
+export const run: SubcommandRun = async ({ context = defaultContext() }) => {
+  const OUT = context.out;
   const started = Date.now();
   const results: StageResult[] = [];
   const verification: VerificationOutcome[] = [];
-  const all = stages(verification);
+  const all = stages(verification, context);
   mkdirSync(OUT, { recursive: true });
   for (const [i, s] of all.entries()) {
+    if (context.stop.aborted) break;
     const label = `[${i + 1}/${all.length + 1}] ${s.name}`;
     process.stderr.write(`\n${label} ...\n`);
     const t0 = Date.now();
-    let outcome: { ok: boolean; detail: string };
-    try {
-      outcome = await s.work();
-    } catch (err) {
-      outcome = { ok: false, detail: (err as Error).message };
-    }
+    const work = s.work().catch((err: Error) => ({ ok: false, detail: err.message }));
+    // A stop does not wait for the stage: what it started is stopped by the run's lifetime; the report says so.
+    const raced = await Promise.race([work, stopped(context.stop)]);
+    const outcome =
+      raced === 'stopped' ? { ok: false, detail: `interrupted by ${stoppedBy(context.stop)}` } : raced;
     results.push({ stage: s.name, ok: outcome.ok, ms: Date.now() - t0, detail: outcome.detail });
     process.stderr.write(
       `${label}: ${outcome.ok ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
     );
   }
   writeFileSync(path.join(OUT, 'verification.json'), `${JSON.stringify(verification, null, 2)}\n`);
-  const ok = results.every((r) => r.ok);
+  const interrupted = stoppedBy(context.stop);
+  const ok = !interrupted && results.every((r) => r.ok);
+  const summary = { when: new Date().toISOString(), ok, wallMs: Date.now() - started, stages: results };
   writeFileSync(
     path.join(OUT, 'run.json'),
-    `${JSON.stringify({ when: new Date().toISOString(), ok, wallMs: Date.now() - started, stages: results }, null, 2)}\n`,
+    `${JSON.stringify(interrupted ? { ...summary, interrupted } : summary, null, 2)}\n`,
   );
   process.stderr.write(`\n[${all.length + 1}/${all.length + 1}] report ...\n`);
   const { checkCommittedCoverage } = await import('../../contracts/coverage.ts');
@@ -116,14 +138,15 @@ export const run: SubcommandRun = async () => {
   );
   const lines = [
     '',
-    `harness run: ${ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `harness run: ${interrupted ? `INTERRUPTED by ${interrupted} after ${results.length} of ${all.length} stages, partial report` : ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ...results.map(
       (r) => `  ${r.ok ? 'ok    ' : 'FAILED'} ${r.stage} (${(r.ms / 1000).toFixed(1)} s): ${r.detail}`,
     ),
-    `report: ${path.relative(process.cwd(), files.html) || files.html}`,
-    `        ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.junit)}`,
+    `report: ${shown(files.html)}`,
+    `        ${shown(files.json)}, ${shown(files.junit)}`,
     '',
   ];
   process.stdout.write(lines.join('\n'));
+  if (interrupted) return EXIT_CODE_OF[interrupted];
   return ok ? 0 : 1;
 };

@@ -1,11 +1,12 @@
-// `harness sim`: starts the simulators, prints the ready line (and writes it to --ready-file), runs until SIGINT/SIGTERM.
+// `harness sim`: starts the simulators, prints the ready line (and writes it to --ready-file), runs until the run is asked to stop.
 import { writeFileSync } from 'node:fs';
 import { renderProblem } from '../../contracts/common/problem.ts';
 import type { WireMockHandle } from '../../simulators/wiremock/launcher.ts';
+import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 import { simOptionsFrom } from './sim-options.ts';
 
-export const run: SubcommandRun = async ({ options }) => {
+export const run: SubcommandRun = async ({ options, context = defaultContext() }) => {
   const parsed = simOptionsFrom(options);
   if (!parsed.ok) {
     process.stderr.write(`harness sim: ${parsed.message}\n`);
@@ -30,19 +31,20 @@ export const run: SubcommandRun = async ({ options }) => {
   try {
     sim = await startSimulators({ ...parsed.options, ...(prelaunched ? { prelaunched } : {}) });
   } catch (err) {
+    // Stopped while starting: the stop itself says why, the launch failure it caused says nothing new.
+    if (context.stop.aborted) return 0;
     process.stderr.write(
       `harness sim: ${err instanceof SimulatorError ? renderProblem(err.problem) : (err as Error).message}\n`,
     );
     return 1;
   }
-  // The pid lets a script stop the simulator (npx's wrappers do not pass signals on to it).
+  // The pid is this process's: a script can signal it directly, or whatever started it (see STOPPING).
   const line = JSON.stringify({ ...sim.info, pid: process.pid });
   process.stdout.write(`${line}\n`);
   if (parsed.readyFile) writeFileSync(parsed.readyFile, `${line}\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    if (context.stop.aborted) resolve();
+    else context.stop.addEventListener('abort', () => resolve(), { once: true });
   });
   await sim.stop();
   return 0;

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { adopt } from '../../runtime/children.ts';
 
 /** The k6 module built with Go. The v2 module path named in older notes is not on the Go module proxy; v1.8.1 is. */
 export const K6_GO_MODULE = 'go.k6.io/k6';
@@ -63,6 +64,7 @@ export const buildK6WithGo = (
       env: { ...process.env, GOBIN: cacheDir, GOFLAGS: '-buildvcs=false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    adopt(child, { group: false });
     let modules = 0;
     let tail = '';
     const onData = (chunk: Buffer): void => {

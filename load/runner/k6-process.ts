@@ -1,6 +1,7 @@
 // Runs one k6 script as one process, or as n processes over execution segments, each bounded in time, and collects their summaries' paths.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { adopt } from '../../runtime/children.ts';
 import { type K6Binary, k6Invocation } from './k6-binary.ts';
 
 export type K6ProcessResult = {
@@ -71,6 +72,8 @@ const runOne = (spec: K6RunSpec, i: number, n: number): Promise<K6ProcessResult>
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // A stop of the run reaches k6 too (it stops its test, then exits).
+    adopt(child, { group: false });
     let tail = '';
     const onData = (chunk: Buffer): void => {
       const text = chunk.toString();

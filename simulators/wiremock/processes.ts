@@ -5,16 +5,16 @@ import { rmSync } from 'node:fs';
 type Tracked = { child: ChildProcess; rootDir: string; watchdog: ChildProcess | undefined };
 
 const tracked = new Set<Tracked>();
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let exitHookInstalled = false;
 let signalHooksInstalled = false;
 
 const isRunning = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
 
-/** Sends SIGTERM to every tracked JVM and removes their temporary root folders; synchronous, so it runs on 'exit'. */
-export const terminateAllNow = (): void => {
+/** Signals every tracked JVM (SIGTERM unless told) and removes their temporary root folders; synchronous, so it runs on 'exit'. */
+export const terminateAllNow = (signal: NodeJS.Signals = 'SIGTERM'): void => {
   for (const t of tracked) {
-    if (isRunning(t.child)) t.child.kill('SIGTERM');
+    if (isRunning(t.child)) t.child.kill(signal);
     rmSync(t.rootDir, { recursive: true, force: true });
   }
 };
@@ -28,7 +28,7 @@ const onSignal = (signal: NodeJS.Signals): void => {
 
 const installHooks = (): void => {
   if (!exitHookInstalled) {
-    process.on('exit', terminateAllNow);
+    process.on('exit', () => terminateAllNow());
     exitHookInstalled = true;
   }
   if (!signalHooksInstalled) {
