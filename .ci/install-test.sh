@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The harness installed like a user would: packed, installed offline from npm's cache into a scratch project outside the checkout, then run on the machine's own Node (--help, doctor, sim with a curl per vendor and kill $!, gate with a passing and a failing Python client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CHECKOUT=$PWD
+step() { printf '\ninstall-test: %s\n' "$*"; }
+fail() { printf 'install-test: FAILED: %s\n' "$*" >&2; exit 1; }
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/harness-install-test-XXXXXX")
+sim_pid=""
+cleanup() {
+  if [ -n "$sim_pid" ] && kill -0 "$sim_pid" 2>/dev/null; then kill "$sim_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The machine's own Node and npm: the PATH without any node_modules/.bin (npm scripts put the pinned Node 24 first).
+MACHINE_PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v node_modules | paste -sd: -)
+machine() { PATH="$MACHINE_PATH" "$@"; }
+# The checkout's pinned Node runs the checkout's own tooling (scripts/*.ts).
+PINNED_NODE="$CHECKOUT/node_modules/.bin/node"
+step "machine's node: $(machine node --version), npm $(machine npm --version)"
+
+step "npm pack (prepack compiles dist/)"
+t0=$(date +%s%N)
+npm pack --pack-destination "$work" --json > "$work/pack.json"
+tarball="$work/$("$PINNED_NODE" -p "require('$work/pack.json')[0].filename")"
+echo "packed $(basename "$tarball") ($(du -k "$tarball" | cut -f1) kB) in $(ms "$t0") ms"
+shipped=$(tar tzf "$tarball")
+echo "$shipped" | grep -E '\.test\.|/test-support\.|(^|/)test/' && fail "the package ships tests"
+echo "$shipped" | grep -E '\.ts$' | grep -v '^package/dist/load/scripts/' && fail "the package ships TypeScript the runtime would have to strip"
+echo "$shipped" | grep -qx 'package/dist/cli/harness.js' || fail "no dist/cli/harness.js in the package"
+
+step "scratch project outside the checkout, installed offline from npm's cache with the machine's npm"
+project="$work/project"
+"$PINNED_NODE" scripts/consumer-lock.ts "$work/pack.json" "$project"
+cp examples/python/careful_client.py examples/python/broken_client.py "$project/"
+cd "$project"
+case "$PWD" in "$CHECKOUT"*) fail "the scratch project is inside the checkout" ;; esac
+t0=$(date +%s%N)
+machine npm ci --offline --no-audit --no-fund --loglevel=error
+echo "installed in $(ms "$t0") ms"
+# What the package holds now, to prove at the end that running it wrote nothing into it.
+package_state() { find node_modules/iot-command-harness -type f -print0 | sort -z | xargs -0 md5sum | md5sum; }
+installed_state=$(package_state)
+
+step "npx harness --help"
+t0=$(date +%s%N)
+machine npx harness --help > "$work/help.txt"
+echo "answered in $(ms "$t0") ms"
+grep -q '^Usage: harness' "$work/help.txt" || fail "no usage text: $(cat "$work/help.txt")"
+grep -q 'doctor' "$work/help.txt" || fail "--help does not list doctor"
+
+step "npx harness doctor"
+machine npx harness doctor || fail "harness doctor found something harness run needs missing"
+
+step "npx harness sim & ... one curl per vendor ... kill \$!"
+ready="$work/sim.json"
+tag="install-test-$$-$(date +%s%N)"
+HARNESS_INSTALL_TEST=$tag PATH="$MACHINE_PATH" npx harness sim --devices 2 --ready-file "$ready" > "$work/sim.out" 2>&1 &
+sim_pid=$!
+for _ in $(seq 1 120); do [ -s "$ready" ] && break; kill -0 "$sim_pid" 2>/dev/null || break; sleep 0.5; done
+[ -s "$ready" ] || fail "harness sim never became ready: $(cat "$work/sim.out")"
+get() { "$PINNED_NODE" -p "require('$ready').$1"; }
+W=$(get wiremockUrl); C=$(get controlUrl)
+curl -sf "$W/iocm/app/sec/v1.1.0/login" -d "appId=$(get oceanconnect.appId)&secret=$(get oceanconnect.secret)" | grep -q accessToken \
+  || fail "OceanConnect login through the installed simulator"
+curl -sf "$W/v5/iot/$(get iotda.projectId)/devices/$(get 'iotda.devices[0]')/async-commands" -H "X-Auth-Token: $(get iotda.authToken)" \
+  -H 'Content-Type: application/json' -d '{"paras":{"value":"ON"},"send_strategy":"delay"}' | grep -q '"status":"PENDING"' \
+  || fail "IoTDA create command through the installed simulator"
+AK=$(get enos.appKey); AS=$(get enos.appSecret); TS=$(date +%s%3N)
+curl -sf "$W/apim-token-service/v2.0/token/get" -H 'Content-Type: application/json' \
+  -d "{\"appKey\":\"$AK\",\"encryption\":\"$(printf '%s' "$AK$TS$AS" | sha256sum | cut -d' ' -f1)\",\"timestamp\":$TS}" \
+  | grep -q '"accessToken"' || fail "EnOS token through the installed simulator"
+echo "OceanConnect, IoTDA and EnOS answered through $W"
+t0=$(date +%s%N)
+kill "$sim_pid"
+left() {
+  for env in /proc/[0-9]*/environ; do
+    tr '\0' '\n' < "$env" 2>/dev/null | grep -qxF "HARNESS_INSTALL_TEST=$tag" && echo "${env#/proc/}" | cut -d/ -f1
+  done
+}
+for _ in $(seq 1 50); do [ -z "$(left)" ] && break; sleep 0.1; done
+[ -z "$(left)" ] || fail "processes of the simulator left 5 s after kill \$!: $(for p in $(left); do tr '\0' ' ' < "/proc/$p/cmdline"; echo; done)"
+curl -s -m 2 "$W/__admin/health" > /dev/null && fail "WireMock still answers at $W"
+curl -s -m 2 "$C/clock" > /dev/null && fail "the platform model still answers at $C"
+sim_pid=""
+echo "every process gone and both ports free $(ms "$t0") ms after kill \$!"
+
+step "npx harness gate -- python3 careful_client.py (must pass)"
+t0=$(date +%s%N)
+machine npx harness gate -- python3 careful_client.py || fail "the gate failed the careful client"
+echo "passed in $(ms "$t0") ms"
+[ -s reports/out/gate.json ] || fail "no reports/out/gate.json in the project"
+
+step "npx harness gate -- python3 broken_client.py (must fail)"
+t0=$(date +%s%N)
+set +e
+machine npx harness gate -- python3 broken_client.py > "$work/broken.txt" 2>&1
+code=$?
+set -e
+cat "$work/broken.txt"
+[ "$code" -eq 1 ] || fail "the gate exited $code on the broken client (expected 1)"
+grep -q 'request-schema' "$work/broken.txt" || fail "no request-schema violation for the unauthenticated IoTDA read"
+grep -q 'quirk' "$work/broken.txt" || fail "no quirk violation for the WAITTING the client refused"
+echo "failed as it should in $(ms "$t0") ms"
+
+step "outputs in the project's tree, nothing written into the package"
+[ "$(package_state)" = "$installed_state" ] || fail "running the harness changed files inside node_modules/iot-command-harness"
+ls reports/out
+step "passed"
