@@ -55,6 +55,12 @@ grep -q 'doctor' "$work/help.txt" || fail "--help does not list doctor"
 step "npx harness doctor"
 machine npx harness doctor || fail "harness doctor found something harness run needs missing"
 
+# npx puts the project's node_modules/.bin first, where the node package links Node 24; called by the machine's
+# node instead, the launcher starts the pinned Node 24 itself.
+step "the bin on the machine's node ($(machine node --version)): harness contracts"
+machine node node_modules/.bin/harness contracts > "$work/contracts.txt" 2>&1 || fail "the bin on the machine's node: $(cat "$work/contracts.txt")"
+grep -q 'documented cases pinned' "$work/contracts.txt" || fail "the bin on the machine's node: $(cat "$work/contracts.txt")"
+
 step "npx harness sim & ... one curl per vendor ... kill \$!"
 ready="$work/sim.json"
 tag="install-test-$$-$(date +%s%N)"
@@ -76,11 +82,7 @@ curl -sf "$W/apim-token-service/v2.0/token/get" -H 'Content-Type: application/js
 echo "OceanConnect, IoTDA and EnOS answered through $W"
 t0=$(date +%s%N)
 kill "$sim_pid"
-left() {
-  for env in /proc/[0-9]*/environ; do
-    tr '\0' '\n' < "$env" 2>/dev/null | grep -qxF "HARNESS_INSTALL_TEST=$tag" && echo "${env#/proc/}" | cut -d/ -f1
-  done
-}
+left() { grep -lasF "HARNESS_INSTALL_TEST=$tag" /proc/[0-9]*/environ | cut -d/ -f3; }
 for _ in $(seq 1 50); do [ -z "$(left)" ] && break; sleep 0.1; done
 [ -z "$(left)" ] || fail "processes of the simulator left 5 s after kill \$!: $(for p in $(left); do tr '\0' ' ' < "/proc/$p/cmdline"; echo; done)"
 curl -s -m 2 "$W/__admin/health" > /dev/null && fail "WireMock still answers at $W"
