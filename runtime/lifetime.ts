@@ -1,5 +1,5 @@
 // How a harness process ends: SIGINT, SIGTERM, SIGHUP or the end of the process that started it become one stop request, passed on to everything the run started, with a deadline and an exit code that says why.
-import { terminateAllNow } from '../simulators/wiremock/processes.ts';
+import { terminateAllNow, trackedCount } from '../simulators/wiremock/processes.ts';
 import { ancestorsOf, goneAncestor } from './ancestry.ts';
 import { childrenLeft, signalChildren } from './children.ts';
 import { EXIT_CODE_OF, STOP_SIGNALS, type StopRequest, type StopSignal } from './stop-signals.ts';
@@ -9,7 +9,7 @@ export type LifetimeOptions = {
   detached: boolean;
   /** Wall ms from the stop request until whatever still runs is killed and the process exits. */
   graceMs?: number;
-  /** Wall ms after passing the signal on before child processes that ignored it are killed. */
+  /** Wall ms after passing the signal on before child processes and JVMs that have not ended are killed. */
   escalateMs?: number;
   /** How often the orphan watch looks at the processes above this one. */
   pollMs?: number;
@@ -50,7 +50,11 @@ export const watchLifetime = (opts: LifetimeOptions): Lifetime => {
     const passOn = r.why.startsWith('orphaned') ? 'SIGTERM' : r.signal;
     signalChildren(passOn);
     terminateAllNow('SIGTERM');
-    setTimeout(() => signalChildren('SIGKILL'), escalateMs).unref();
+    // A stop does not need WireMock's graceful shutdown, which can take seconds on a loaded machine.
+    setTimeout(() => {
+      signalChildren('SIGKILL');
+      terminateAllNow('SIGKILL');
+    }, escalateMs).unref();
     setTimeout(() => forceExit(EXIT_CODE_OF[r.signal]), graceMs);
     controller.abort(r);
   };
@@ -85,9 +89,10 @@ export const watchLifetime = (opts: LifetimeOptions): Lifetime => {
         process.exitCode = code;
         return;
       }
-      while (childrenLeft() > 0 && Date.now() < deadline) await sleep(50);
+      const left = () => childrenLeft() + trackedCount();
+      while (left() > 0 && Date.now() < deadline) await sleep(50);
       const exitCode = code === 0 ? 0 : EXIT_CODE_OF[request.signal];
-      if (childrenLeft() > 0) forceExit(exitCode);
+      if (left() > 0) forceExit(exitCode);
       process.exit(exitCode);
     },
   };
