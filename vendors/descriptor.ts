@@ -11,6 +11,7 @@ import type { RunApp } from '../load/runner/run-file.ts';
 import type { LoadTarget, LoadVendor } from '../load/runner/vendor.ts';
 import type { PropsVendor } from '../property-tests/vendor.ts';
 import type { DriftedAnswer } from '../simulators/platform/drift-rewrite.ts';
+import type { ReplayCase } from '../simulators/replay/replay-case.ts';
 import type { VendorSimFactory } from '../simulators/platform/vendor-sim.ts';
 
 /** A vendor's throttle as the simulator runs it by default, and the error code that refuses a call over it. */
@@ -34,6 +35,21 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly pactProvider: string;
   /** Words of a pact's provider name, and request path prefixes, that tell a third party's pact is for this vendor. */
   readonly recognisedBy: { readonly names: readonly string[]; readonly pathPrefixes: readonly string[] };
+  /**
+   * Its contract's modules: request and answer schemas, the error table, the state projection, and the request
+   * signer and verifier where the vendor signs (contracts/<id>/).
+   */
+  readonly contract: {
+    readonly requests: object;
+    readonly responses: object;
+    readonly errors: object;
+    readonly states: object;
+    readonly signing?: object;
+  };
+  /** Its typed reference client's factory (clients/<id>/client.ts). */
+  readonly client: (config: never) => unknown;
+  /** The documented answers WireMock replays by marker, one per fixture (simulators/<id>/replay-cases.ts). */
+  readonly replayCases: readonly ReplayCase[];
   /** The cases its pact pins, one row each (contracts/<id>/coverage.ts). */
   readonly coverage: readonly CoverageRow[];
   /** PENDING commands one device may hold (contracts/<id>/constraints.ts). */

@@ -12,6 +12,13 @@ import { gate } from '../gate/enos/plugin.ts';
 import { driftedAnswer } from '../simulators/enos/drift-profile.ts';
 import { COVERAGE } from '../contracts/enos/coverage.ts';
 import { load } from '../load/runner/enos/plugin.ts';
+import * as errors from '../contracts/enos/errors.ts';
+import * as requests from '../contracts/enos/requests.ts';
+import * as responses from '../contracts/enos/responses.ts';
+import * as signing from '../contracts/enos/signing.ts';
+import * as states from '../contracts/enos/states.ts';
+import { createEnosClient } from '../clients/enos/client.ts';
+import { REPLAY_CASES } from '../simulators/enos/replay-cases.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const enos = {
@@ -19,6 +26,9 @@ export const enos = {
   name: 'EnOS',
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
+  contract: { requests, responses, errors, states, signing },
+  client: createEnosClient,
+  replayCases: REPLAY_CASES,
   coverage: COVERAGE,
   pendingCap: PENDING_CAP,
   throttle: THROTTLE,

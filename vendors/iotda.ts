@@ -11,6 +11,13 @@ import { drift } from '../drift/iotda/plugin.ts';
 import { gate } from '../gate/iotda/plugin.ts';
 import { driftedAnswer } from '../simulators/iotda/drift-profile.ts';
 import { COVERAGE } from '../contracts/iotda/coverage.ts';
+import * as errors from '../contracts/iotda/errors.ts';
+import * as requests from '../contracts/iotda/requests.ts';
+import * as responses from '../contracts/iotda/responses.ts';
+import * as signing from '../contracts/iotda/signing.ts';
+import * as states from '../contracts/iotda/states.ts';
+import { createIotdaClient } from '../clients/iotda/client.ts';
+import { REPLAY_CASES } from '../simulators/iotda/replay-cases.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const iotda = {
@@ -18,6 +25,9 @@ export const iotda = {
   name: 'IoTDA',
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
+  contract: { requests, responses, errors, states, signing },
+  client: createIotdaClient,
+  replayCases: REPLAY_CASES,
   coverage: COVERAGE,
   pendingCap: PENDING_CAP,
   throttle: THROTTLE,

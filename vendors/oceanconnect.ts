@@ -17,6 +17,12 @@ import { gate } from '../gate/oceanconnect/plugin.ts';
 import { driftedAnswer } from '../simulators/oceanconnect/drift-profile.ts';
 import { COVERAGE } from '../contracts/oceanconnect/coverage.ts';
 import { load } from '../load/runner/oceanconnect/plugin.ts';
+import * as errors from '../contracts/oceanconnect/errors.ts';
+import * as requests from '../contracts/oceanconnect/requests.ts';
+import * as responses from '../contracts/oceanconnect/responses.ts';
+import * as states from '../contracts/oceanconnect/states.ts';
+import { createOceanConnectClient } from '../clients/oceanconnect/client.ts';
+import { REPLAY_CASES } from '../simulators/oceanconnect/replay-cases.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -24,6 +30,9 @@ export const oceanconnect = {
   name: 'OceanConnect',
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
+  contract: { requests, responses, errors, states },
+  client: createOceanConnectClient,
+  replayCases: REPLAY_CASES,
   coverage: COVERAGE,
   pendingCap: PENDING_CAP,
   throttle: THROTTLE,

@@ -214,3 +214,8 @@ export class OceanConnectClient {
     return outcome;
   }
 }
+
+/** The client's factory, as every vendor's client.ts has one (the registry's `client`). */
+export const createOceanConnectClient = (
+  config: ConstructorParameters<typeof OceanConnectClient>[0],
+): OceanConnectClient => new OceanConnectClient(config);
