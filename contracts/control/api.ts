@@ -67,6 +67,56 @@ export const DeviceChange = z
   .strict();
 export type DeviceChange = { online?: boolean; behaviour?: BehaviourChange };
 
+/** PUT /devices/:vendor: the same change to many devices at once (a fleet coming online); answered with the count. */
+export const DevicesChange = z
+  .object({
+    deviceIds: z.array(z.string().min(1)).max(1_000_000),
+    online: z.boolean().optional(),
+    behaviour: BehaviourChange.optional(),
+  })
+  .strict();
+export type DevicesChange = { deviceIds: string[]; online?: boolean; behaviour?: BehaviourChange };
+export const DevicesChanged = z.object({ changed: z.number().int().nonnegative() });
+
+/**
+ * POST /fleet/:vendor: a capacity-planning fleet in one call instead of one call per command: `apps` applications
+ * (new, beside the default one), `devices` offline devices split over them as evenly as they go (the first ones get
+ * one more), and `pending` PENDING commands on each device. Nothing is reset; the throttle counts none of it.
+ */
+export const FleetSeed = z
+  .object({
+    apps: z.number().int().positive().max(10_000),
+    devices: z.number().int().positive().max(5_000_000),
+    pending: z.number().int().nonnegative(),
+    /** Platform ms the commands may stay PENDING (default 48 h, the longest both vendors document). */
+    ttlMs: z.number().int().positive().default(172_800_000),
+    /** Also answer each application's command ids, in device order (a client cancelling them one by one needs them). */
+    withCommandIds: z.boolean().default(false),
+    /** Lifetime of these applications' tokens in platform seconds; absent: the simulator's setting. */
+    tokenLifetimeSeconds: z.number().int().positive().optional(),
+    /** Whether a login of these applications counts against their throttle (no vendor document says; default no). */
+    loginsCount: z.boolean().default(false),
+    /**
+     * Whether the revocation tasks these applications create are kept for task queries. A planning drive never
+     * queries them and a million kept tasks cost about 230 MB, so by default they are answered and not kept.
+     */
+    keepTasks: z.boolean().default(false),
+  })
+  .strict();
+export type FleetSeed = z.input<typeof FleetSeed>;
+export type FleetSeedSpec = z.output<typeof FleetSeed>;
+
+/** One planning application: its credentials, its devices, and (when asked) its commands in device order. */
+export const SeededApp = z.object({
+  appId: z.string(),
+  secret: z.string(),
+  devices: z.array(z.string()),
+  commands: z.array(z.string()).optional(),
+});
+export type SeededApp = z.infer<typeof SeededApp>;
+export const FleetSeedAnswer = z.object({ apps: z.array(SeededApp) });
+export type FleetSeedAnswer = z.infer<typeof FleetSeedAnswer>;
+
 /** GET /devices/:vendor */
 export const DeviceList = z.array(DeviceView);
 

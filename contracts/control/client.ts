@@ -9,6 +9,10 @@ import {
   CommandPage,
   type CommandsQuery,
   DeviceList,
+  type DevicesChange,
+  DevicesChanged,
+  type FleetSeed,
+  FleetSeedAnswer,
   FleetAnswer,
   type InjectionInput,
   InjectionState,
@@ -136,6 +140,16 @@ export class ControlClient {
 
   setDevice(vendor: string, deviceId: string, change: { online?: boolean; behaviour?: BehaviourChange }) {
     return this.call('PUT', `/devices/${vendor}/${encodeURIComponent(deviceId)}`, DeviceView, change);
+  }
+
+  /** The same change to many devices at once (a fleet coming online); answers how many changed. */
+  setDevices(vendor: string, change: DevicesChange) {
+    return this.call('PUT', `/devices/${vendor}`, DevicesChanged, change);
+  }
+
+  /** A capacity-planning fleet in one call: applications, their devices and pending commands (see FleetSeed). */
+  seedFleet(vendor: string, spec: FleetSeed) {
+    return this.call('POST', `/fleet/${vendor}`, FleetSeedAnswer, spec);
   }
 
   /** The commands the vendor's store holds, in creation order, as the store sees them. */

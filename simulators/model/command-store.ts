@@ -85,6 +85,8 @@ export class CommandStore {
   private online = 0;
   protected inFlight = 0;
   private idCounter = 0;
+  /** Whether an id was ever given that a generated one could repeat (it starts with idPrefix): only then look. */
+  private prefixedIdGiven = false;
   private time = Number.NEGATIVE_INFINITY;
   private readonly fire = (r: CommandRecord, at: number): void => this.step(r, at);
 
@@ -116,7 +118,11 @@ export class CommandStore {
   addDevice(deviceKey: string, init: DeviceInit = {}): DeviceResult {
     const now = this.settle();
     if (this.devices.has(deviceKey)) return { ok: false, reason: 'duplicate-device', deviceKey };
-    const behaviour = DeviceBehaviour.parse({ ...this.config.defaultBehaviour, ...init.behaviour });
+    // Devices without their own behaviour share the store's (never changed in place: setBehaviour replaces it).
+    const behaviour =
+      init.behaviour === undefined
+        ? this.config.defaultBehaviour
+        : DeviceBehaviour.parse({ ...this.config.defaultBehaviour, ...init.behaviour });
     const d = makeDevice(deviceKey, init.online ?? false, behaviour, this.config.seed);
     this.devices.set(deviceKey, d);
     if (d.online) this.online++;
@@ -173,6 +179,7 @@ export class CommandStore {
     } else if (d.pending >= this.config.pendingCap) {
       return { ok: false, reason: 'cap-reached', deviceKey, cap: this.config.pendingCap };
     }
+    if (input.commandId !== undefined) this.noteGivenId(input.commandId);
     const id = input.commandId ?? this.nextId();
     const r = makeRecord(id, d, this.all.length, input.payload, now, ttlMs, timeoutMs);
     this.byId.set(id, r);
@@ -246,6 +253,7 @@ export class CommandStore {
     if (s.state === 'PENDING' && d.pending >= this.config.pendingCap)
       return { ok: false, reason: 'cap-reached', deviceKey, cap: this.config.pendingCap };
     const timeoutMs = s.timeoutMs ?? this.config.defaultTimeoutMs;
+    this.noteGivenId(s.commandId);
     const r = makeRecord(s.commandId, d, this.all.length, s.payload, s.createdAt, s.ttlMs, timeoutMs);
     Object.assign(r, seedTimesOf(s));
     r.state = s.state;
@@ -299,11 +307,17 @@ export class CommandStore {
     this.online = 0;
     this.inFlight = 0;
     this.idCounter = 0;
+    this.prefixedIdGiven = false;
   }
 
   // ---- the engine ----
 
+  private noteGivenId(id: string): void {
+    if (id.startsWith(this.config.idPrefix)) this.prefixedIdGiven = true;
+  }
+
   private nextId(): string {
+    if (!this.prefixedIdGiven) return `${this.config.idPrefix}${++this.idCounter}`;
     for (;;) {
       const id = `${this.config.idPrefix}${++this.idCounter}`;
       if (!this.byId.has(id)) return id;

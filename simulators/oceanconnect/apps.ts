@@ -3,7 +3,18 @@ import type { LoginResponse } from '../../contracts/oceanconnect/responses.ts';
 import { alnumId, hexId } from './fleet.ts';
 
 type Token = { accessToken: string; issuedAt: number };
-type App = { secret: string; token: Token | undefined };
+type App = {
+  secret: string;
+  token: Token | undefined;
+  /** This application's token lifetime (planning fleets set their own); undefined: the registry's. */
+  lifetimeMs: number | undefined;
+  /** Whether its logins count against its throttle (a planning what-if; no vendor document says they do). */
+  loginsCount: boolean;
+  /** Whether its revocation tasks are kept for task queries (planning fleets: not by default). */
+  keepTasks: boolean;
+};
+
+export type AppSettings = { lifetimeMs?: number; loginsCount?: boolean; keepTasks?: boolean };
 
 export type TokenCheck = 'valid' | 'superseded' | 'expired' | 'unknown';
 
@@ -22,12 +33,29 @@ export class AppRegistry {
     this.lifetimeMs = lifetimeMs;
   }
 
-  /** Adds the application, or changes its secret (its token stays). */
-  register(appId: string, secret?: string): void {
+  /** Adds the application, or changes its secret (its token stays); `settings` apply to a new one. */
+  register(appId: string, secret?: string, settings: AppSettings = {}): void {
     const app = this.apps.get(appId);
     const s = secret ?? alnumId(this.seed, `secret:${appId}`, 24);
     if (app) app.secret = s;
-    else this.apps.set(appId, { secret: s, token: undefined });
+    else
+      this.apps.set(appId, {
+        secret: s,
+        token: undefined,
+        lifetimeMs: settings.lifetimeMs,
+        loginsCount: settings.loginsCount ?? false,
+        keepTasks: settings.keepTasks ?? true,
+      });
+  }
+
+  /** Whether the application's revocation tasks are kept for task queries. */
+  keepsTasks(appId: string): boolean {
+    return this.apps.get(appId)?.keepTasks ?? true;
+  }
+
+  /** Whether a login of the application counts against its throttle. */
+  loginsCount(appId: string): boolean {
+    return this.apps.get(appId)?.loginsCount ?? false;
   }
 
   has(appId: string): boolean {
@@ -47,7 +75,7 @@ export class AppRegistry {
       accessToken: app.token.accessToken,
       tokenType: 'bearer',
       refreshToken: hexId(this.seed, `refresh:${appId}:${n}`),
-      expiresIn: Math.floor(this.lifetimeMs / 1000),
+      expiresIn: Math.floor(this.lifetimeOf(app) / 1000),
       scope: 'default',
     };
   }
@@ -63,10 +91,15 @@ export class AppRegistry {
   }
 
   checkToken(appId: string, accessToken: string, now: number): TokenCheck {
-    const token = this.apps.get(appId)?.token;
-    if (!token) return 'unknown';
+    const app = this.apps.get(appId);
+    const token = app?.token;
+    if (!app || !token) return 'unknown';
     if (token.accessToken !== accessToken) return 'superseded';
-    return now < token.issuedAt + this.lifetimeMs ? 'valid' : 'expired';
+    return now < token.issuedAt + this.lifetimeOf(app) ? 'valid' : 'expired';
+  }
+
+  private lifetimeOf(app: App): number {
+    return app.lifetimeMs ?? this.lifetimeMs;
   }
 
   clear(): void {

@@ -4,7 +4,6 @@ import { formatHuaweiTime } from '../../contracts/common/huawei-time.ts';
 import {
   AppId,
   CallbackUrl,
-  DeviceId,
   ExpireTime,
   MaxRetransmit,
   Method,
@@ -19,10 +18,13 @@ import type {
 import { fromCanonical } from '../../contracts/oceanconnect/states.ts';
 import type { CommandView } from '../model/command.ts';
 
-/** What the simulator stores with each command (the store's opaque payload). */
+/**
+ * What the simulator stores with each command (the store's opaque payload). The device is not in it: a device's store
+ * key is its id, so commands of one application that were created alike can share one payload (a planning fleet of a
+ * million commands holds a handful).
+ */
 export const OcPayload = z.object({
   appId: AppId,
-  deviceId: DeviceId,
   command: z.object({ serviceId: ServiceId, method: Method, paras: Paras }),
   callbackUrl: CallbackUrl.nullable(),
   /** As sent; null when the request left it out (the seed sample shows null then). */
@@ -55,7 +57,7 @@ const project = <S extends string>(view: CommandView, status: S) => {
   return {
     commandId: view.commandId,
     appId: p.appId,
-    deviceId: p.deviceId,
+    deviceId: view.deviceKey,
     command: { serviceId: p.command.serviceId, method: p.command.method, paras: p.command.paras },
     callbackUrl: p.callbackUrl,
     expireTime: p.expireTime,

@@ -74,7 +74,7 @@ const HANDLERS: { [S in OcProviderState]: Handler<S> } = {
         deviceId: p.deviceId,
         createdAt: w.now(),
         commandIds: t.commands.map((c) => c.commandId),
-        snapshot: [],
+        before: null,
         fixedStatus: t.status,
       });
     }
@@ -90,7 +90,6 @@ const HANDLERS: { [S in OcProviderState]: Handler<S> } = {
     for (let i = held; i < cap; i++) {
       const payload: OcPayload = {
         appId: p.appId,
-        deviceId: p.deviceId,
         command: { serviceId: 'Harness', method: 'FILL_QUEUE', paras: { n: i + 1 } },
         callbackUrl: null,
         expireTime: null,

@@ -43,7 +43,6 @@ const create = (w: OcWorld, req: FastifyRequest): OcAnswer => {
   if (!ownedBy(w, b.deviceId, g.appId)) return OC.deviceUnknown(b.deviceId);
   const payload: OcPayload = {
     appId: g.appId,
-    deviceId: b.deviceId,
     command: { serviceId: b.command.serviceId, method: b.command.method, paras: b.command.paras ?? {} },
     callbackUrl: b.callbackUrl ?? null,
     expireTime: b.expireTime ?? null,

@@ -9,7 +9,8 @@ import type { OcWorld } from './world.ts';
 const FORM = 'application/x-www-form-urlencoded';
 
 /**
- * Not counted by the throttle (it carries no app_key). A body that is not a form, or a form without appId or secret,
+ * Not counted by the throttle (it carries no app_key), unless the application was registered with `loginsCount` (a
+ * planning what-if: then a login over the limit is 403 1010009 like any call). A body that is not a form, or a form without appId or secret,
  * is 400 100022; an unknown appId is 403 100203; a wrong secret is 403 1010005 (the vendor documents no login errors
  * in our sources: these are the nearest rows of the table).
  */
@@ -27,6 +28,10 @@ export const registerLogin = (app: FastifyInstance, w: OcWorld): void => {
     if (!w.apps.has(appId)) return send(reply, OC.appNotExisted(403, `no application ${appId}`));
     if (!w.apps.secretMatches(appId, secret))
       return send(reply, OC.tokenInvalid(`wrong secret for application ${appId}`));
+    if (w.apps.loginsCount(appId)) {
+      const decision = w.throttle.check(appId, req.callTime());
+      if (!decision.allowed) return send(reply, OC.throttled(decision.retryAfterMs));
+    }
     return send(reply, success(200, w.apps.login(appId, w.now())));
   });
 };

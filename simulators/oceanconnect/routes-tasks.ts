@@ -36,10 +36,11 @@ const createTask = (w: OcWorld, req: FastifyRequest): OcAnswer => {
     deviceId,
     createdAt: now,
     commandIds: revoked.before.map((c) => c.commandId),
-    snapshot: revoked.before,
+    before: revoked.before.every((c) => c.state === 'PENDING') ? null : revoked.before.map((c) => c.state),
     fixedStatus: null,
   };
-  w.tasks.add(task);
+  // A planning fleet's application may not keep its tasks (FleetSeed.keepTasks): answered alike, never listed.
+  if (w.apps.keepsTasks(g.appId)) w.tasks.add(task);
   return success(201, w.tasks.answerAt(task, now));
 };
 

@@ -28,7 +28,6 @@ export const seedInputOf = (
   const respondedAt = timeOf(c.executeTime);
   const payload: OcPayload = {
     appId: owner.appId,
-    deviceId: owner.deviceId,
     command: { serviceId: c.command.serviceId, method: c.command.method, paras: c.command.paras },
     callbackUrl: c.callbackUrl,
     expireTime: c.expireTime,

@@ -5,6 +5,7 @@ import { findDocumentedError } from '../../contracts/oceanconnect/errors.ts';
 import type { PlatformContext, VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
 import { documented, errorCodeOf, renderFault } from './answers.ts';
 import type { OcSimOptionsInput } from './options.ts';
+import { seedPlanFleet } from './plan-fleet.ts';
 import { applyProviderState } from './provider-state-handlers.ts';
 import { registerCommandRoutes } from './routes-commands.ts';
 import { registerLogin } from './routes-login.ts';
@@ -45,6 +46,7 @@ export const simulatorWith =
       deviceKeyOf: (deviceId) => (w.owners.has(deviceId) ? deviceId : undefined),
       reset: () => resetWorld(w),
       providerState: (state, params) => applyProviderState(w, state, params),
+      seedFleet: (spec) => seedPlanFleet(w, spec),
     };
   };
 

@@ -24,6 +24,8 @@ export type OcWorld = {
   settings: { refusalStatus: 200 | 403 };
   /** Counter of generated task ids. */
   taskCounter: number;
+  /** Planning fleets seeded so far (never reset: a later fleet's ids never repeat an earlier one's). */
+  planFleets: number;
   now(): number;
   nextTaskId(): string;
 };
@@ -53,6 +55,7 @@ export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {})
     owners: new Map(),
     settings: { refusalStatus: options.refusalStatus },
     taskCounter: 0,
+    planFleets: 0,
     now: () => ctx.clock.now(),
     nextTaskId: () => {
       for (;;) {

@@ -5,6 +5,8 @@ import {
   CommandsQuery,
   CONTROL_PREFIX,
   DeviceChange,
+  DevicesChange,
+  FleetSeed,
   InjectionChange,
   JournalQuery,
   ProviderStateRequest,
@@ -104,6 +106,37 @@ export const registerControlApi = (app: FastifyInstance, deps: ControlDeps): voi
     if (parsed.data.behaviour) v.store.setBehaviour(key, parsed.data.behaviour);
     if (parsed.data.online !== undefined) v.store.setOnline(key, parsed.data.online);
     return v.store.getDevice(key);
+  });
+
+  // Many devices at once: a body of up to a million ids is larger than the vendors' body limit.
+  app.put(`${CONTROL_PREFIX}/devices/:vendor`, { bodyLimit: 64 * 1_048_576 }, async (req, reply) => {
+    const v = vendorParam((req.params as { vendor: string }).vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    const parsed = DevicesChange.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid devices change', issuesOf(parsed.error));
+    const { deviceIds, online, behaviour } = parsed.data;
+    const keys = deviceIds.map((id) => v.deviceKeyOf(id));
+    const unknown = deviceIds.filter((_, i) => keys[i] === undefined);
+    if (unknown.length > 0)
+      return refuse(reply, 404, `unknown ${v.vendor} devices: ${unknown.slice(0, 5).join(', ')}`, {
+        unknown: unknown.length,
+      });
+    for (const key of keys as string[]) {
+      if (behaviour) v.store.setBehaviour(key, behaviour);
+      if (online !== undefined) v.store.setOnline(key, online);
+    }
+    return { changed: keys.length };
+  });
+
+  app.post(`${CONTROL_PREFIX}/fleet/:vendor`, async (req, reply) => {
+    const v = vendorParam((req.params as { vendor: string }).vendor);
+    if (!v) return refuse(reply, 404, 'unknown vendor');
+    if (!v.seedFleet) return refuse(reply, 400, `${v.vendor} offers no planning fleet`);
+    const parsed = FleetSeed.safeParse(req.body ?? {});
+    if (!parsed.success) return refuse(reply, 400, 'invalid fleet', issuesOf(parsed.error));
+    const seeded = v.seedFleet(parsed.data);
+    if (!seeded.ok) return refuse(reply, 400, seeded.message);
+    return reply.header('content-type', 'application/json').send(JSON.stringify(seeded.value));
   });
 
   app.get(`${CONTROL_PREFIX}/commands/:vendor`, async (req, reply) => {

@@ -1,5 +1,6 @@
 // The contract between the platform server and each vendor's simulator: routes, fault rendering, fleet, provider states.
 import type { FastifyInstance } from 'fastify';
+import type { FleetSeedAnswer, FleetSeedSpec } from '../../contracts/control/api.ts';
 import type { EndpointRoute } from '../../contracts/common/endpoint-route.ts';
 import type { DocumentedFailure } from '../../contracts/common/failure.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
@@ -48,6 +49,8 @@ export type VendorSim<V extends string = Vendor> = {
   reset(): void;
   /** Sets up a Pact provider state by name (the constants in contracts/<vendor>/provider-states.ts). */
   providerState(state: string, params: unknown): ProviderStateOutcome;
+  /** A capacity-planning fleet in one call (POST /__control/fleet/:vendor); absent: the vendor offers none. */
+  seedFleet?(spec: FleetSeedSpec): { ok: true; value: FleetSeedAnswer } | { ok: false; message: string };
 };
 
 export type VendorSimFactory<V extends string = Vendor> = (ctx: PlatformContext) => VendorSim<V>;
