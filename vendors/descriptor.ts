@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { CoverageRow } from '../contracts/common/coverage.ts';
 import type { EndpointRoute } from '../contracts/common/endpoint-route.ts';
+import type { PlanCalls } from '../contracts/common/plan-calls.ts';
 import type { DocumentedFailure } from '../contracts/common/failure.ts';
 import type { ProviderVerification } from '../contracts/common/provider-verify.ts';
 import type { Quirk } from '../contracts/common/quirk.ts';
@@ -85,4 +86,6 @@ export type VendorDescriptor<Id extends string = string, Fleet extends z.ZodObje
   readonly load?: LoadVendor<z.infer<Fleet>, LoadTarget, RunApp>;
   /** The vendor's part of the property suite (property-tests/<id>/plugin.ts). */
   readonly props: PropsVendor<{ kind: string }, z.infer<Fleet>, unknown>;
+  /** The calls a capacity-planning drive makes (clients/<id>/plan-calls.ts); absent: `harness plan` cannot drain it. */
+  readonly planCalls?: PlanCalls;
 };

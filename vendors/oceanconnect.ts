@@ -23,6 +23,7 @@ import * as responses from '../contracts/oceanconnect/responses.ts';
 import * as states from '../contracts/oceanconnect/states.ts';
 import { createOceanConnectClient } from '../clients/oceanconnect/client.ts';
 import { REPLAY_CASES } from '../simulators/oceanconnect/replay-cases.ts';
+import { OC_PLAN_CALLS } from '../clients/oceanconnect/plan-calls.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
 export const oceanconnect = {
@@ -40,6 +41,7 @@ export const oceanconnect = {
   providerVerification,
   driftedAnswer,
   routes: OC_ROUTES,
+  planCalls: OC_PLAN_CALLS,
   quirks: OC_QUIRKS,
   failures: OC_FAILURES,
   props,

@@ -1,4 +1,4 @@
-// `harness plan`: how long draining a fleet takes under the per-application limit, whether a deadline holds, and the fewest application keys that meet it.
+// `harness plan`: how long draining a fleet takes under the per-application limit (analytic, and simulated in virtual time), whether a deadline holds, and the fewest keys that meet it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderProblem } from '../../contracts/common/problem.ts';
@@ -18,69 +18,62 @@ export const run: SubcommandRun = async ({ options, context = defaultContext() }
     return 2;
   }
   const o = parsed.value;
-  const { profileOf, readProfiles } = await import('../../load/runner/profiles.ts');
-  const profiles = readProfiles();
-  if (!profiles.ok) {
-    say(`harness plan: ${renderProblem(profiles.problem)}`);
+  const { planningVendor } = await import('../../load/plan/plan.ts');
+  const vendor = planningVendor();
+  if (!vendor) {
+    say('harness plan: no vendor of the registry brings planning calls and a documented throttle');
     return 2;
   }
-  const base = profileOf(profiles.value, 'fleet-drain', o.profile);
-  if (!base.ok) {
-    say(`harness plan: ${renderProblem(base.problem)}`);
+  const { limit, windowMs } = vendor;
+  const rate = o.rate ?? limit;
+  if (rate > limit) {
+    say(`harness plan: --rate ${rate} is above the limit of ${limit} calls per window: it only wastes calls`);
     return 2;
-  }
-  // One call per window below the limit by default: at exactly the limit a single late call costs a whole window.
-  const rate = o.rate ?? Math.max(1, base.value.limit - 1);
-  if (rate > base.value.limit) {
-    say(
-      `harness plan: --rate ${rate} is above the limit of ${base.value.limit} calls per window: it only wastes calls`,
-    );
-    return 2;
-  }
-  let k6: import('../../load/runner/k6-binary.ts').K6Binary | undefined;
-  if (o.measure) {
-    const { findK6 } = await import('../../load/runner/k6-binary.ts');
-    const found = await findK6({ build: o.build, onProgress: say });
-    if (!found.ok) {
-      say(`harness plan: ${found.message}`);
-      return 1;
-    }
-    k6 = found.k6;
   }
   const out = path.resolve(o.out ?? path.join(context.out, 'load', 'plan.json'));
-  const { plan } = await import('../../load/runner/plan.ts');
-  const result = await plan({
-    input: {
-      devices: o.devices,
-      pending: o.pending,
-      apps: o.apps,
-      callsPerWindow: rate,
-      limit: base.value.limit,
-      windowMs: base.value.windowMs,
-      strategy: o.strategy,
-    },
-    deadlineMs: o.deadlineMs,
-    base: base.value,
-    timeScale: o.timeScale,
-    maxWallRate: o.maxWallRate,
-    maxWallSeconds: o.maxWallSeconds,
-    measureFewest: o.measureFewest,
-    ...(k6 ? { k6 } : {}),
-    workDir: path.join(path.dirname(out), 'plan'),
-  });
-  if (!result.ok) {
-    say(`harness plan: ${renderProblem(result.problem)}`);
+  const { plan } = await import('../../load/plan/plan.ts');
+  const { progressSink } = await import('../../load/plan/progress.ts');
+  const progress = progressSink(process.stderr);
+  let report: Awaited<ReturnType<typeof plan>>;
+  try {
+    report = await plan({
+      vendor: vendor.id,
+      calls: vendor.calls,
+      input: {
+        devices: o.devices,
+        pending: o.pending,
+        apps: o.apps,
+        callsPerWindow: rate,
+        limit,
+        windowMs,
+        strategy: o.strategy,
+      },
+      deadlineMs: o.deadlineMs,
+      whatIfs: o.whatIfs,
+      measure: o.measure,
+      measureFewest: o.measureFewest,
+      transport: o.transport,
+      crossCheck: o.crossCheck,
+      // One work folder per case beside the plan: the simulator's log and the drive's progress lines.
+      workDir: path.join(path.dirname(out), 'plan'),
+      seed: 1,
+      onProgress: (name, p) => progress.update(name, p),
+    });
+  } catch (err) {
+    progress.stop();
+    say(`harness plan: ${(err as Error).message}`);
     return 1;
   }
+  progress.stop();
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result.value, null, 2)}\n`);
-  const { renderPlan } = await import('../../load/runner/render.ts');
-  process.stdout.write(
-    o.json ? `${JSON.stringify(result.value, null, 2)}\n` : `${renderPlan(result.value)}\n`,
-  );
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  const { renderPlan } = await import('../../load/plan/render.ts');
+  process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderPlan(report)}\n`);
   say(`plan written to ${out}`);
-  // 0 when every measured drain completed and agrees with the estimate (the deadline's verdict is the answer, not an error).
-  const cases = [result.value.asked, ...(result.value.fewest ? [result.value.fewest] : [])];
-  const trusted = cases.every((c) => !c.measured.ran || (c.measured.pendingLeft === 0 && c.agrees === true));
+  // 0 when every measurement can be trusted (the deadline's verdict is the answer, not an error).
+  const cases = [report.asked, ...(report.fewest ? [report.fewest] : [])];
+  const trusted = cases.every(
+    (c) => !c.measured.ran || (c.measured.trusted && (c.measured.crossCheck?.equal ?? true)),
+  );
   return trusted ? 0 : 1;
 };

@@ -243,6 +243,8 @@ export const Injection = z.strictObject({
   failure: z.string().min(1),
   /** `network.latency-spike` only: platform ms the answer is held back. */
   latencyMs: z.number().int().positive().max(600_000).default(5_000),
+  /** Fire again every `every` calls after `call` (calls call, call + every, ...) instead of once (planning what-ifs). */
+  every: z.number().int().min(2).optional(),
 });
 export type Injection = z.infer<typeof Injection>;
 export type InjectionInput = z.input<typeof Injection>;

@@ -31,8 +31,37 @@ describe('harness plan flags', () => {
       apps: 2,
       deadlineMs: 300_000,
       strategy: 'revoke',
-      timeScale: 'auto',
+      transport: 'http',
       measure: true,
+      whatIfs: { tokenLifetimeS: 3600, loginsCount: false, latency: { kind: 'none' }, onlineShare: 0 },
+    });
+  });
+
+  it('reads the what-if flags', () => {
+    const r = planOptionsFrom({
+      ...ok,
+      tokenLifetime: '2h',
+      loginsCount: true,
+      latency: 'lognormal:120,0.5,2000',
+      faults: '503/100',
+      retries: '5',
+      retryBackoff: '10s',
+      online: '10%',
+      throttle: 'token-bucket',
+      inProcess: true,
+    });
+    expect(r.ok && r.value).toMatchObject({
+      transport: 'in-process',
+      whatIfs: {
+        tokenLifetimeS: 7200,
+        loginsCount: true,
+        latency: { kind: 'lognormal', medianMs: 120, sigma: 0.5, maxMs: 2000 },
+        faults: { status: 503, every: 100 },
+        retries: 5,
+        backoffMs: 10_000,
+        onlineShare: 0.1,
+        algorithm: 'token-bucket',
+      },
     });
   });
 
@@ -42,6 +71,11 @@ describe('harness plan flags', () => {
     [{ ...ok, pending: '21' }, 'at most 20 pending'],
     [{ ...ok, strategy: 'nuke' }, '--strategy must be revoke or modify'],
     [{ ...ok, deadline: 'tomorrow' }, '--deadline takes a platform duration'],
+    [{ ...ok, faults: '404/10' }, '--faults takes <500|503>/<every n-th call'],
+    [{ ...ok, online: '120%' }, '--online takes a share'],
+    [{ ...ok, throttle: 'leaky' }, '--throttle must be'],
+    [{ ...ok, latency: 'slow' }, '--latency: latency must be'],
+    [{ ...ok, tokenLifetime: 'never' }, '--token-lifetime takes a duration'],
   ])('refuses %j', (flags, words) => {
     const r = planOptionsFrom(flags);
     expect(r.ok).toBe(false);

@@ -3,6 +3,7 @@ import type { DrainStrategy } from './drain-model.ts';
 import { primaryVendor } from './load-vendors.ts';
 import { type Outcome, done, refused } from './outcome.ts';
 import { DRAIN_STRATEGIES, SCENARIOS, type ScenarioName } from './run-file.ts';
+import { type WhatIfFlags, type WhatIfs, whatIfsFrom } from '../plan/what-ifs.ts';
 
 /** `90s`, `30m`, `2h`, `1h30m`, or a bare number of minutes, in platform ms. */
 export const parseDuration = (text: string): number | undefined => {
@@ -111,22 +112,19 @@ export const loadOptionsFrom = (args: string[], flags: LoadFlags): Outcome<LoadO
   });
 };
 
-export type PlanFlags = {
+export type PlanFlags = WhatIfFlags & {
   devices?: string;
   pending?: string;
   apps?: string;
   deadline?: string;
   strategy?: string;
   rate?: string;
-  timeScale?: string;
-  maxWallRate?: string;
-  maxWallSeconds?: string;
-  profile?: string;
+  inProcess?: boolean;
+  crossCheck?: boolean;
   measure?: boolean;
   measureFewest?: boolean;
   out?: string;
   json?: boolean;
-  build?: boolean;
 };
 
 export type PlanOptions = {
@@ -136,15 +134,13 @@ export type PlanOptions = {
   deadlineMs: number;
   strategy: DrainStrategy;
   rate?: number;
-  timeScale: number | 'auto';
-  maxWallRate: number;
-  maxWallSeconds: number;
-  profile: string;
+  whatIfs: WhatIfs;
+  transport: 'http' | 'in-process';
+  crossCheck: boolean;
   measure: boolean;
   measureFewest: boolean;
   out?: string;
   json: boolean;
-  build: boolean;
 };
 
 export const planOptionsFrom = (flags: PlanFlags): Outcome<PlanOptions> => {
@@ -154,14 +150,7 @@ export const planOptionsFrom = (flags: PlanFlags): Outcome<PlanOptions> => {
   const pending = positive('pending', flags.pending);
   const apps = positive('apps', flags.apps);
   const rate = positive('rate', flags.rate);
-  const maxWallRate = positive('max-wall-rate', flags.maxWallRate ?? '200', false);
-  const maxWallSeconds = positive('max-wall-seconds', flags.maxWallSeconds ?? '120', false);
-  const timeScale =
-    flags.timeScale === undefined || flags.timeScale === 'auto'
-      ? 'auto'
-      : positive('time-scale', flags.timeScale, false);
-  for (const v of [devices, pending, apps, rate, maxWallRate, maxWallSeconds, timeScale])
-    if (typeof v === 'string' && v !== 'auto') return refused('flags', v);
+  for (const v of [devices, pending, apps, rate]) if (typeof v === 'string') return refused('flags', v);
   const deadlineMs = parseDuration(flags.deadline!);
   if (deadlineMs === undefined || deadlineMs <= 0)
     return refused(
@@ -177,6 +166,8 @@ export const planOptionsFrom = (flags: PlanFlags): Outcome<PlanOptions> => {
       'flags',
       `${drained.name} holds at most ${drained.pendingCap} pending commands per device; got --pending ${pending}`,
     );
+  const whatIfs = whatIfsFrom(flags, parseDuration);
+  if (!whatIfs.ok) return refused('flags', whatIfs.message);
   return done({
     devices: devices as number,
     pending: pending as number,
@@ -184,14 +175,12 @@ export const planOptionsFrom = (flags: PlanFlags): Outcome<PlanOptions> => {
     deadlineMs,
     strategy: strategy as DrainStrategy,
     ...(rate !== undefined ? { rate: rate as number } : {}),
-    timeScale: timeScale as number | 'auto',
-    maxWallRate: maxWallRate as number,
-    maxWallSeconds: maxWallSeconds as number,
-    profile: flags.profile ?? 'full',
+    whatIfs: whatIfs.value,
+    transport: flags.inProcess === true ? 'in-process' : 'http',
+    crossCheck: flags.crossCheck === true,
     measure: flags.measure !== false,
     measureFewest: flags.measureFewest !== false,
     ...(flags.out ? { out: flags.out } : {}),
     json: flags.json === true,
-    build: flags.build !== false,
   });
 };

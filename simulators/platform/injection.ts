@@ -55,16 +55,19 @@ export class Injector {
   }
 
   get idle(): boolean {
-    return this.armed.every((a) => a.firedAt !== undefined);
+    return this.armed.every((a) => a.firedAt !== undefined && a.every === undefined);
   }
 
   /** Counts a call of the endpoint; returns the injection that fires on it (at most one). */
   take(vendor: string, endpoint: string, at: number): ArmedInjection | undefined {
     let hit: ArmedInjection | undefined;
     for (const a of this.armed) {
-      if (a.vendor !== vendor || a.endpoint !== endpoint || a.firedAt !== undefined) continue;
+      if (a.vendor !== vendor || a.endpoint !== endpoint) continue;
+      if (a.firedAt !== undefined && a.every === undefined) continue;
       a.seen += 1;
-      if (!hit && a.seen === a.call) {
+      const due =
+        a.every === undefined ? a.seen === a.call : a.seen >= a.call && (a.seen - a.call) % a.every === 0;
+      if (!hit && due) {
         a.firedAt = at;
         hit = a;
       }
