@@ -21,6 +21,7 @@ export const simConfigOf = (c: PlanSimConfig): SimConfigInput => ({
   seed: c.seed,
   devicesPerVendor: 0,
   journalCapacity: c.journalCapacity,
+  virtualTimeHeader: true,
   throttle: { [c.vendor]: { ...c.throttle, enabled: true } },
 });
 

@@ -2,6 +2,7 @@
 import { Client, type Dispatcher } from 'undici';
 import type { PlanRequest } from '../../contracts/common/plan-calls.ts';
 import { ControlClient, must } from '../../contracts/control/client.ts';
+import { VIRTUAL_TIME_HEADER } from '../../simulators/platform/server.ts';
 
 export type PlanAnswer = { status: number; body: string };
 
@@ -48,23 +49,28 @@ const dispatchText = (client: Dispatcher, req: PlanRequest): Promise<PlanAnswer>
 
 /**
  * Over HTTP to a simulator (`baseUrl`: the platform model's origin): every key has its own keep-alive connection,
- * so the calls of one step travel in parallel; the control API gets one more. The clock jump goes first and is
- * answered before any call of the step is sent.
+ * so the calls of one step travel in parallel; the control API gets one more. Every call of a step carries the
+ * step's platform time (`x-harness-platform-time`), which the planning platform's frozen clock jumps to on arrival:
+ * the drive sends a step only once every answer of the previous one is in, so that is the same jump as
+ * `POST /__control/clock {advanceTo}`, without a round trip of its own.
  */
 export const httpTransport = (baseUrl: string, keys: number, vendor: string): PlanTransport => {
-  const clients = Array.from(
-    { length: keys },
-    () => new Client(baseUrl, { pipelining: 1, keepAliveTimeout: 600_000 }),
-  );
-  const controlConnection = new Client(baseUrl, { pipelining: 1, keepAliveTimeout: 600_000 });
+  const options = { pipelining: 1, keepAliveTimeout: 600_000 };
+  const clients = Array.from({ length: keys }, () => new Client(baseUrl, options));
+  const controlConnection = new Client(baseUrl, options);
   const control = new ControlClient(`${baseUrl}/__control`, { dispatcher: controlConnection });
+  let now = '';
   return {
     kind: 'http',
+    // Devices coming online need the clock there first: then the jump and the change go through the control API.
     jump: async (at, online) => {
+      now = String(at);
+      if (online.length === 0) return;
       await must(control.changeClock({ advanceTo: at }));
-      if (online.length > 0) await must(control.setDevices(vendor, { deviceIds: [...online], online: true }));
+      await must(control.setDevices(vendor, { deviceIds: [...online], online: true }));
     },
-    send: (key, req) => dispatchText(clients[key]!, req),
+    send: (key, req) =>
+      dispatchText(clients[key]!, { ...req, headers: [...req.headers, VIRTUAL_TIME_HEADER, now] }),
     close: async () => {
       await Promise.all([...clients, controlConnection].map((c) => c.close()));
     },

@@ -24,12 +24,6 @@ import { writeFileSync } from 'node:fs';
 import { journalCallOf } from '../../contracts/control/api.ts';
 import path from 'node:path';
 
-/**
- * Wall ms between the throttle's decision and the journal's stamp that the model comparison forgives at a window
- * boundary (the simulator stamps the answer, not the decision; see compareWithModel): one clock tick and some slack.
- */
-export const JOURNAL_LAG_WALL_MS = 2;
-
 export type VendorFigures = {
   calls: number;
   refused: number;
@@ -100,7 +94,11 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
       if (!j.ok) return j;
       const state = await fetchState(url);
       if (!state.ok) return state;
-      const counted = j.value.entries.filter((e) => load.counts(e));
+      // The journal stamps each call with the time its throttle decided on (one time for both), and lists calls in the
+      // order their answers went out: in the order of those times they are the order the throttle saw them.
+      const counted = j.value.entries
+        .filter((e) => load.counts(e))
+        .sort((x, y) => x.at - y.at || x.seq - y.seq);
       lists.push(counted);
       // The counted calls as the platform saw them, for a post-mortem: [seq, platform ms, HTTP status, error code].
       writeFileSync(
@@ -108,12 +106,8 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
         JSON.stringify(counted.map(journalCallOf)),
       );
       perApp.push(
-        compareWithModel(
-          counted,
-          state.value[vendor]!.throttle,
-          refusalCode,
-          JOURNAL_LAG_WALL_MS * timeScale,
-        ),
+        // Strict: no call is forgiven.
+        compareWithModel(counted, state.value[vendor]!.throttle, refusalCode),
       );
       pendingLeft += state.value[vendor]!.stats.byState.PENDING ?? 0;
     }

@@ -65,6 +65,12 @@ export const SimConfig = z.object({
   injections: z.array(Injection).default([]),
   /** Answers rewritten the way a changed vendor API would (harness drift tests); never set in normal runs. */
   driftProfile: DriftProfile.default('none'),
+  /**
+   * Planning drives only (virtual time): a request carrying `x-harness-platform-time` first moves the frozen clock
+   * to that platform time, as `POST /__control/clock {advanceTo}` would, saving the drive a round trip per step.
+   * Off by default: then the header means nothing.
+   */
+  virtualTimeHeader: z.boolean().default(false),
   /** Behaviour of every device of the default fleet. */
   deviceBehaviour: DeviceBehaviour.prefault({}),
 });

@@ -33,6 +33,9 @@ declare module 'fastify' {
   }
 }
 
+/** The header a planning drive's calls carry when the platform takes virtual time from them (SimConfig). */
+export const VIRTUAL_TIME_HEADER = 'x-harness-platform-time';
+
 export type Platform = {
   app: FastifyInstance;
   config: SimConfig;
@@ -192,6 +195,16 @@ export const buildPlatform = (
     reply.code(r.status).header('content-type', 'application/json').send(JSON.stringify(r.body));
   });
 
+  if (config.virtualTimeHeader)
+    // First of every hook: the clock jump a planning drive sends with the first call of a step (see SimConfig).
+    app.addHook('onRequest', (req, _reply, done) => {
+      const at = req.headers[VIRTUAL_TIME_HEADER];
+      if (typeof at === 'string' && clock.frozen) {
+        const t = Number(at);
+        if (Number.isFinite(t)) clock.advanceTo(t);
+      }
+      done();
+    });
   if (config.driftProfile !== 'none') app.addHook('onSend', driftHook(config.driftProfile));
   app.addHook('onSend', quirkHook(quirks, vendorOf));
 
