@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OC_PLAN_CALLS } from '../../clients/oceanconnect/plan-calls.ts';
+import { planningVendor } from '../../load/plan/plan.ts';
 import { type CaseRun, runCase } from '../../load/plan/run-case.ts';
 import { httpTransport } from '../../load/plan/transport.ts';
 import { DEFAULT_WHAT_IFS } from '../../load/plan/what-ifs.ts';
@@ -20,6 +20,8 @@ const SIZES = arg('sizes', '10000,100000,1000000').split(',').map(Number);
 /** Sizes also driven in-process (the engine without HTTP) as a reference. */
 const IN_PROCESS = arg('in-process', '10000,100000').split(',').map(Number);
 const APPS = 10;
+const VENDOR = planningVendor();
+if (!VENDOR) throw new Error('no vendor of the registry brings planning calls');
 
 const specOf = (devices: number) => {
   const input = {
@@ -33,8 +35,8 @@ const specOf = (devices: number) => {
   };
   return {
     ...input,
-    vendor: 'oceanconnect' as const,
-    calls: OC_PLAN_CALLS,
+    vendor: VENDOR.id,
+    calls: VENDOR.calls,
     whatIfs: DEFAULT_WHAT_IFS,
     analyticDrainMs: estimateDrain(input).drainMs,
     seed: 1,
@@ -84,8 +86,8 @@ const ceiling = async (steps: number): Promise<number> => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const t = httpTransport(url, APPS, 'oceanconnect');
-  const req = OC_PLAN_CALLS.revokeAll({ appId: 'a', secret: 's' }, 'token', 'device');
+  const t = httpTransport(url, APPS, VENDOR.id);
+  const req = VENDOR.calls.revokeAll({ appId: 'a', secret: 's' }, 'token', 'device');
   const start = performance.now();
   for (let s = 0; s < steps; s++) {
     await t.jump(s, []);

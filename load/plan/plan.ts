@@ -1,10 +1,21 @@
 // Capacity planning: the analytic drain beside the simulated one (a virtual-time drive over HTTP), and the fewest keys for a deadline.
 import path from 'node:path';
 import type { PlanCalls } from '../../contracts/common/plan-calls.ts';
+import { VENDORS, type Vendor } from '../../vendors/index.ts';
 import { type DrainFigures, type DrainInput, estimateDrain, fewestApps } from '../runner/drain-model.ts';
 import type { DriveProgress } from './drive.ts';
 import { type CaseRun, runCase } from './run-case.ts';
 import { timingWhatIfs, type WhatIfs, whatIfLines } from './what-ifs.ts';
+
+/** The vendor a planning drive drains: the registry's one with planning calls and a documented throttle. */
+export const planningVendor = ():
+  | { id: Vendor; calls: PlanCalls; limit: number; windowMs: number }
+  | undefined => {
+  for (const v of VENDORS)
+    if ('planCalls' in v && v.planCalls && v.throttle.enabled)
+      return { id: v.id, calls: v.planCalls, limit: v.throttle.limit, windowMs: v.throttle.windowMs };
+  return undefined;
+};
 
 /** What the analytic model leaves out; the simulated drain does not (with the what-if flags that exercise it). */
 export const ANALYTIC_IGNORES = [
@@ -16,7 +27,7 @@ export const ANALYTIC_IGNORES = [
 ] as const;
 
 export type PlanRequest = {
-  vendor: 'oceanconnect';
+  vendor: Vendor;
   calls: PlanCalls;
   input: DrainInput;
   deadlineMs: number;

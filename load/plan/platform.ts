@@ -2,13 +2,13 @@
 import type { SimConfigInput } from '../../simulators/platform/config.ts';
 import { buildPlatform, type Platform } from '../../simulators/platform/server.ts';
 import type { ThrottleConfigInput } from '../../simulators/model/throttle.ts';
-import { vendorOf } from '../../vendors/index.ts';
+import { type Vendor, vendorOf } from '../../vendors/index.ts';
 
 /** A whole minute of UTC: the first window of an epoch-aligned throttle starts here. */
 export const PLAN_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 export type PlanSimConfig = {
-  vendor: 'oceanconnect';
+  vendor: Vendor;
   throttle: ThrottleConfigInput;
   seed: number;
   /** Journal entries kept (0: none; a million-call drive keeps its own exact accounting instead). */

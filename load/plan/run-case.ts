@@ -6,6 +6,7 @@ import type { FleetSeedAnswer, StateAnswer } from '../../contracts/control/api.t
 import { ControlClient, must } from '../../contracts/control/client.ts';
 import type { ThrottleConfigInput } from '../../simulators/model/throttle.ts';
 import type { DrainInput } from '../runner/drain-model.ts';
+import type { Vendor } from '../../vendors/index.ts';
 import { type DriveProgress, type DriveResult, drive } from './drive.ts';
 import { inProcessTransport } from './in-process.ts';
 import { buildPlanPlatform, PLAN_EPOCH_MS, type PlanSimConfig } from './platform.ts';
@@ -14,7 +15,7 @@ import { httpTransport, type PlanTransport } from './transport.ts';
 import { latencySampler, onlineSchedule, type WhatIfs } from './what-ifs.ts';
 
 export type CaseSpec = DrainInput & {
-  vendor: 'oceanconnect';
+  vendor: Vendor;
   calls: PlanCalls;
   whatIfs: WhatIfs;
   /** The analytic drain, over which devices coming online are spread. */
