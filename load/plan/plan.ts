@@ -203,12 +203,17 @@ export const fmtDuration = (ms: number): string => {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 };
 
-const planCase = async (req: PlanRequest, apps: number, measure: boolean): Promise<PlanCase> => {
+const planCase = async (
+  req: PlanRequest,
+  apps: number,
+  measure: boolean,
+  why = 'not measured (--no-measure)',
+): Promise<PlanCase> => {
   const input = { ...req.input, apps };
   const analytic = estimateDrain(input);
   const name = `${apps}-keys`;
   const workDir = path.join(req.workDir, name);
-  let measured: Measured = { ran: false, reason: 'not measured (--no-measure)' };
+  let measured: Measured = { ran: false, reason: why };
   if (measure) {
     const spec = {
       vendor: req.vendor,
@@ -260,7 +265,15 @@ export const plan = async (req: PlanRequest): Promise<PlanReport> => {
   const least = fewestApps(req.input, req.deadlineMs);
   let fewest: PlanCase | undefined;
   if (least !== undefined)
-    fewest = least === req.input.apps ? asked : await planCase(req, least, req.measure && req.measureFewest);
+    fewest =
+      least === req.input.apps
+        ? asked
+        : await planCase(
+            req,
+            least,
+            req.measure && req.measureFewest,
+            req.measure ? 'not measured (--no-measure-fewest)' : undefined,
+          );
   return {
     vendor: req.vendor,
     input: req.input,
