@@ -140,10 +140,10 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
     edits: [
       {
         file: 'simulators/oceanconnect/routes-tasks.ts',
-        find: '    commandIds: revoked.before.map((c) => c.commandId),\n    snapshot: revoked.before,',
+        find: '    commandIds: revoked.before.map((c) => c.commandId),\n    before: revoked.before.every',
         replace:
           "    commandIds: [...w.store.list(deviceId).filter((c) => c.state === 'SENT'), ...revoked.before].map((c) => c.commandId),\n" +
-          "    snapshot: [...w.store.list(deviceId).filter((c) => c.state === 'SENT'), ...revoked.before],",
+          '    before: [...w.store.list(deviceId).filter((c) => c.state === "SENT"), ...revoked.before].every',
       },
     ],
     caughtBy: ['simulators/oceanconnect/revocation.test.ts'],
