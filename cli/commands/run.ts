@@ -87,14 +87,13 @@ const stages = (verification: VerificationOutcome[], context: RunContext): Stage
     name: 'capacity plan in virtual time: 10,000 devices, 10 keys, deadline 30 h (simulated over HTTP)',
     work: async () => ({
       ok:
-        (await sub('plan', [], {
-          devices: '10000',
-          pending: '1',
-          apps: '10',
-          deadline: '30h',
-          measureFewest: false,
-        })) === 0,
-      detail: 'reports/out/load/plan.json',
+        (await sub(
+          'plan',
+          [],
+          { devices: '10000', pending: '1', apps: '10', deadline: '30h', measureFewest: false },
+          context,
+        )) === 0,
+      detail: shown(path.join(context.out, 'load', 'plan.json')),
     }),
   },
   {
