@@ -1,6 +1,8 @@
 // What a vendor brings to `harness drift` and `harness verify-pact`: credentials from the environment, the facts answers are judged by, each interaction's need, a default provider state, re-signing, quirk explanations.
 import type { DriftFacts, Need } from '../contracts/common/drift.ts';
+import type { CanonicalState } from '../contracts/common/lifecycle.ts';
 import type { Explanation } from './explanation.ts';
+import type { Intent } from './intent.ts';
 import type { PactInteraction } from './pact-file.ts';
 import type { ProviderState } from './replay.ts';
 
@@ -28,6 +30,18 @@ export type ReplayedRequest = {
   appSecret?: string;
 };
 
+/** How a third party's interaction is mapped onto the vendor's provider states by what it asks for (drift/<vendor>/third-party.ts). */
+export type ThirdPartyStates = {
+  /** The vendor's error codes meaning "no such command" and "no such device". */
+  readonly unknownCodes: { readonly command: readonly string[]; readonly device: readonly string[] };
+  /** A status or state value of the vendor's answers as a canonical state. */
+  statusOf(value: unknown): CanonicalState | undefined;
+  /** The one command a request names (a command id in its path or query), if any. */
+  commandIdOf(i: PactInteraction): string | undefined;
+  /** Our provider state for what the interaction asks for; undefined when the request lacks what it takes (a token). */
+  stateFor(intent: Intent, i: PactInteraction, v4: boolean): ProviderState | undefined;
+};
+
 /** One vendor's part of drift and pact verification (`drift/<vendor>/plugin.ts`, registered in `vendors/<vendor>.ts`). */
 export type DriftVendor = {
   /** The vendor's own environment variables (HARNESS_DRIFT_<VENDOR>_...), besides the generic `_HEADERS` one. */
@@ -40,6 +54,7 @@ export type DriftVendor = {
   readonly needs: Readonly<Record<string, Need>>;
   /** The documented default provider state for an interaction whose state names are not ours, if it can be derived. */
   defaultState(i: PactInteraction, v4: boolean): ProviderState | undefined;
+  readonly thirdParty: ThirdPartyStates;
   /** Signs a replayed request again where its signature cannot survive the replay (another host, another secret). */
   resign(req: ReplayedRequest): void;
   /** Mismatches the vendor's known quirks account for, with the words `verify-pact` prints. */

@@ -34,9 +34,10 @@ describe('harness verify-pact', () => {
     expect(v.ok).toBe(false);
     const [revoke, missing] = v.interactions;
     expect(revoke?.states).toEqual({
-      kind: 'default',
+      kind: 'mapped',
       used: ['a device of the application has commands'],
       replaced: ['meter 42 has one queued command'],
+      because: 'the state "meter 42 has one queued command" says a command is PENDING',
     });
     expect(revoke?.mismatches.map((m) => [m.path, m.expected, m.actual])).toEqual([
       ['$.status', 'WAITING', 'WAITTING'],
@@ -48,7 +49,9 @@ describe('harness verify-pact', () => {
     expect(text).toContain('this consumer expects status PENDING; the vendor sends PENDDING');
     expect(text).toContain('this consumer expects status WAITING; the vendor sends WAITTING');
     expect(text).toContain('the vendor answers HTTP 200 with error_code 100418');
-    expect(text).toContain('used our default "a device of the application has commands"');
+    expect(text).toContain(
+      'state "meter 42 has one queued command" -> our "a device of the application has commands": the state "meter 42 has one queued command" says a command is PENDING',
+    );
   });
 
   it('reads a V3 pact, finds IoTDA from its paths and explains the 200 answer to a create', async () => {
@@ -64,7 +67,7 @@ describe('harness verify-pact', () => {
     );
     expect(show).toMatchObject({
       ok: true,
-      states: { kind: 'default', replaced: ['valve 7 has a queued command'] },
+      states: { kind: 'mapped', replaced: ['valve 7 has a queued command'] },
     });
     expect(v.ok).toBe(false);
   });
@@ -76,7 +79,8 @@ describe('harness verify-pact', () => {
       target: { baseUrl: url, controlUrl: `${url}/__control` },
     });
     const [cancelAll, get, invoke] = v.interactions;
-    for (const i of v.interactions) expect(i.states.kind, i.description).toBe('default');
+    // The get reads one command: the state it is expected in is mapped; the others take the documented default.
+    expect(v.interactions.map((i) => i.states.kind)).toEqual(['default', 'mapped', 'default']);
     // The only mismatch is the vendor's quirk: the cancel answer is the snapshot from before (state 1).
     expect(cancelAll?.mismatches.map((m) => [m.path, m.expected, m.actual])).toEqual([
       ['$.data[0].state', 2, 1],

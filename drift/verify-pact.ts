@@ -22,9 +22,11 @@ export const InteractionVerdict = z.object({
   description: z.string(),
   /** How provider states were set: the pact's own, a documented default (naming the replaced states), or none. */
   states: z.object({
-    kind: z.enum(['ours', 'default', 'none']),
+    kind: z.enum(['ours', 'mapped', 'default', 'none']),
     used: z.array(z.string()),
     replaced: z.array(z.string()),
+    /** For `mapped`: what the interaction asks for, and where that was read. */
+    because: z.string().optional(),
   }),
   ok: z.boolean(),
   error: z.string().optional(),
@@ -95,6 +97,7 @@ export const verifyThirdPartyPact = async (input: VerifyPactInput): Promise<Pact
       kind: choice.kind,
       used: choice.kind === 'none' ? [] : choice.states.map((s) => s.name),
       replaced: choice.kind === 'ours' ? [] : choice.replaced,
+      ...(choice.kind === 'mapped' ? { because: choice.because } : {}),
     };
     const r = await replayInteraction(target, i, { v4, states: choice.kind === 'none' ? [] : choice.states });
     if (!r.ok) {
@@ -146,9 +149,12 @@ export const renderVerdict = (v: PactVerdict): string => {
     );
   for (const i of v.interactions) {
     lines.push(`${i.ok ? '  ok  ' : '  FAIL'} ${i.description}`);
+    const theirs = `state "${i.states.replaced.join('", "') || '(none given)'}"`;
+    if (v.statesApplied && i.states.kind === 'mapped')
+      lines.push(`         ${theirs} -> our "${i.states.used.join('", "')}": ${i.states.because ?? ''}`);
     if (v.statesApplied && i.states.kind === 'default')
       lines.push(
-        `         state "${i.states.replaced.join('", "') || '(none given)'}" is not ours: used our default "${i.states.used.join('", "')}"`,
+        `         ${theirs} is not ours and says nothing we can map: used our default "${i.states.used.join('", "')}"`,
       );
     if (v.statesApplied && i.states.kind === 'none' && i.states.replaced.length > 0)
       lines.push(

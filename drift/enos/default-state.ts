@@ -10,7 +10,7 @@ import type { ProviderState } from '../replay.ts';
 export const VERIFY_PACT_ENOS_SECRET = 'harness-verify-pact-secret';
 
 /** The Command structs an EnOS answer carries (`data` as one struct or a list of them) as provider-state seeds. */
-const enosSeedsOf = (body: unknown): CommandSeed[] => {
+export const enosSeedsOf = (body: unknown): CommandSeed[] => {
   const data = (body as { data?: unknown } | undefined)?.data;
   const structs = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
   return structs.flatMap((s) => {
@@ -36,24 +36,38 @@ const enosSeedsOf = (body: unknown): CommandSeed[] => {
  * cached; a cancel or get of one id with no command in the answer: that id, cached).
  */
 export const defaultState = (i: PactInteraction, v4: boolean): ProviderState | undefined => {
-  const accessToken = requestHeader(i, 'apim-accesstoken');
-  const orgId = queryValue(i, 'orgId');
-  if (!accessToken || !orgId) return undefined;
   const commandId = queryValue(i, 'commandId');
   const seeds = enosSeedsOf(bodyContent(i.response.body, v4));
   const found = seeds.length === 0 && commandId ? enosSeedsOf({ data: { commandId, state: 1 } }) : seeds;
   // What a cancel answers was cached (state 1) before it, whatever state the consumer expects to read back.
   const commands =
     queryValue(i, 'action') === 'cancel' ? found.map((c) => ({ ...c, state: 1 as const })) : found;
+  return deviceState(i, commands);
+};
+
+/**
+ * "an EnOS device has commands" for the app of the request's apim-accesstoken (with our secret) on its orgId, the
+ * device the request names (or `device`), offline, holding `commands`. Undefined without a token or an orgId.
+ */
+export const deviceState = (
+  i: PactInteraction,
+  commands: readonly CommandSeed[],
+  device?: { assetId: string; productKey: string; deviceKey: string },
+): ProviderState | undefined => {
+  const accessToken = requestHeader(i, 'apim-accesstoken');
+  const orgId = queryValue(i, 'orgId');
+  if (!accessToken || !orgId) return undefined;
   const deviceKey = queryValue(i, 'deviceKey') ?? 'verify-pact-device';
   return {
     name: ENOS_STATES.deviceCommands,
     params: {
       app: { appKey: 'verify-pact-app', appSecret: VERIFY_PACT_ENOS_SECRET, accessToken, expire: 7200 },
       orgId,
-      assetId: queryValue(i, 'assetId') ?? `asset-${deviceKey}`,
-      productKey: queryValue(i, 'productKey') ?? 'verify-pact-product',
-      deviceKey,
+      ...(device ?? {
+        assetId: queryValue(i, 'assetId') ?? `asset-${deviceKey}`,
+        productKey: queryValue(i, 'productKey') ?? 'verify-pact-product',
+        deviceKey,
+      }),
       online: false,
       commands,
     },

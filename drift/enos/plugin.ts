@@ -3,6 +3,7 @@ import { apimHeaders } from '../../contracts/enos/signing.ts';
 import { DRIFT_FACTS, DRIFT_NEEDS } from '../../contracts/enos/drift.ts';
 import type { DriftVendor } from '../vendor.ts';
 import { defaultState } from './default-state.ts';
+import { thirdParty } from './third-party.ts';
 import { EXPLANATIONS } from './explanations.ts';
 
 /** The app secret an EnOS provider state gives (ours, or the documented default's), if any. */
@@ -25,6 +26,7 @@ export const drift: DriftVendor = {
   facts: DRIFT_FACTS,
   needs: DRIFT_NEEDS,
   defaultState,
+  thirdParty,
   /** apim-* requests are signed again over exactly what goes out, with the app secret of the provider state (or the target's). */
   resign: ({ url, headers, body, state, appSecret }) => {
     const secret = secretOf(state) ?? appSecret;

@@ -1,5 +1,5 @@
-// IoTDA's quirks as `harness verify-pact` explains them: a created command answered 200, errors sent with HTTP 200.
-import { errorCodeOf, type Explanation, isStatus } from '../explanation.ts';
+// IoTDA's quirks as `harness verify-pact` explains them: a created command answered 200, errors sent with HTTP 200, its error body, its time format.
+import { errorBodyFields, errorCodeOf, type Explanation, huaweiTimes, isStatus } from '../explanation.ts';
 
 export const EXPLANATIONS: readonly Explanation[] = [
   {
@@ -21,4 +21,11 @@ export const EXPLANATIONS: readonly Explanation[] = [
           '(IOTDA.014111, command timed out, is documented so): check error_code in every answer.'
         : undefined,
   },
+  errorBodyFields({
+    vendorName: 'IoTDA',
+    code: 'error_code',
+    message: 'error_msg',
+    example: '{"error_code": "IOTDA.014000", "error_msg": "The device does not exist."}',
+  }),
+  huaweiTimes('IoTDA', '20151212T121212Z'),
 ];

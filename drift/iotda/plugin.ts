@@ -4,6 +4,7 @@ import { resignAkskRequest } from '../../simulators/iotda/pact-resign.ts';
 import { DRIFT_FACTS, DRIFT_NEEDS } from '../../contracts/iotda/drift.ts';
 import type { DriftVendor } from '../vendor.ts';
 import { defaultState } from './default-state.ts';
+import { thirdParty } from './third-party.ts';
 import { EXPLANATIONS } from './explanations.ts';
 
 export const drift: DriftVendor = {
@@ -18,6 +19,7 @@ export const drift: DriftVendor = {
   facts: DRIFT_FACTS,
   needs: DRIFT_NEEDS,
   defaultState,
+  thirdParty,
   /** AK/SK requests are signed again for the target's host, with the state's AK/SK (or the target's). */
   resign: ({ method, url, headers, body, state, aksk }) => {
     if (!firstValue(headers.authorization)?.startsWith('SDK-HMAC-SHA256')) return;

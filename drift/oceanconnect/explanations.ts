@@ -1,5 +1,5 @@
-// OceanConnect's quirks as `harness verify-pact` explains them: its misspellings, errors with HTTP 200, the revocation's 201.
-import { errorCodeOf, type Explanation, isStatus } from '../explanation.ts';
+// OceanConnect's quirks as `harness verify-pact` explains them: its misspellings, errors with HTTP 200, 201 for what it creates, its error body, its time format.
+import { errorBodyFields, errorCodeOf, type Explanation, huaweiTimes, isStatus } from '../explanation.ts';
 
 /** Vendor misspellings that clients depend on: the vendor's spelling first, the dictionary one second. */
 export const MISSPELLINGS: readonly (readonly [string, string])[] = [
@@ -45,8 +45,17 @@ export const EXPLANATIONS: readonly Explanation[] = [
       isStatus(o) &&
       o.expected === 200 &&
       o.actual === 201 &&
-      o.requestPath.endsWith('/deviceCommandCancelTasks')
-        ? 'this consumer expects HTTP 200; a revocation task is created with HTTP 201 (seed 002): accept any 2xx.'
+      o.method.toUpperCase() === 'POST' &&
+      /\/(deviceCommandCancelTasks|deviceCommands)$/.test(o.requestPath)
+        ? 'this consumer expects HTTP 200; OceanConnect answers what it creates (a revocation task, seed 002; a command) ' +
+          'with HTTP 201: accept any 2xx.'
         : undefined,
   },
+  errorBodyFields({
+    vendorName: 'OceanConnect',
+    code: 'error_code',
+    message: 'error_desc',
+    example: '{"error_code": "100418", "error_desc": "The deviceData is not existed."}',
+  }),
+  huaweiTimes('OceanConnect', '20170222T164000Z'),
 ];

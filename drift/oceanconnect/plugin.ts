@@ -2,6 +2,7 @@
 import { DRIFT_FACTS, DRIFT_NEEDS } from '../../contracts/oceanconnect/drift.ts';
 import type { DriftVendor } from '../vendor.ts';
 import { defaultState } from './default-state.ts';
+import { thirdParty } from './third-party.ts';
 import { EXPLANATIONS, MISSPELLINGS } from './explanations.ts';
 
 export const drift: DriftVendor = {
@@ -35,6 +36,7 @@ export const drift: DriftVendor = {
   facts: DRIFT_FACTS,
   needs: DRIFT_NEEDS,
   defaultState,
+  thirdParty,
   /** Bearer tokens survive a replay as they are. */
   resign: () => {},
   explanations: EXPLANATIONS,
