@@ -2,6 +2,7 @@
 import { DEVICE_WITH_COMMANDS } from '../../contracts/iotda/provider-states.ts';
 import { type PactInteraction, requestHeader } from '../pact-file.ts';
 import type { ProviderState } from '../replay.ts';
+import { commandIn } from './third-party.ts';
 
 const IOTDA_SHOW = /^\/v5\/iot\/([^/]+)\/devices\/([^/]+)\/async-commands\/([^/]+)$/;
 const IOTDA_CREATE = /^\/v5\/iot\/([^/]+)\/devices\/([^/]+)\/async-commands$/;
@@ -31,18 +32,7 @@ export const defaultState = (i: PactInteraction, _v4: boolean): ProviderState | 
       deviceId,
       auth: { kind: 'token', token },
       online: false,
-      commands: [
-        {
-          commandId,
-          status: 'PENDING',
-          serviceId: 'ValveControl',
-          commandName: 'SET_VALVE',
-          paras: { valve: 'CLOSE' },
-          expireTime: 86400,
-          sendStrategy: 'delay',
-          createdTime: '20240305T081500Z',
-        },
-      ],
+      commands: [commandIn(commandId, 'PENDING')],
     },
   };
 };

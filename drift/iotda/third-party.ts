@@ -27,7 +27,8 @@ const timesOf = (status: IotdaStatus): Record<string, string> => {
   }
 };
 
-const command = (commandId: string, status: IotdaStatus) => ({
+/** A command as a provider state seeds it, with the times and result its status carries. */
+export const commandIn = (commandId: string, status: IotdaStatus) => ({
   commandId,
   status,
   serviceId: 'ValveControl',
@@ -74,7 +75,7 @@ export const thirdParty: ThirdPartyStates = {
           params: {
             ...target,
             online: false,
-            commands: [command(commandId ?? 'verify-pact-command-1', status)],
+            commands: [commandIn(commandId ?? 'verify-pact-command-1', status)],
           },
         };
       }
