@@ -25,6 +25,7 @@ export const defaultState = (i: PactInteraction, _v4: boolean): ProviderState | 
   const m = IOTDA_SHOW.exec(i.request.path);
   if (!token || !m || method !== 'GET') return undefined;
   const [, projectId, deviceId, commandId] = m;
+  if (!commandId) return undefined;
   return {
     name: DEVICE_WITH_COMMANDS,
     params: {
