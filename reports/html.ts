@@ -147,6 +147,57 @@ const planSection = (r: HarnessReport): string => {
   );
 };
 
+/** The drift run: its verdict, the per-vendor summary, each change once, and what could not be compared. */
+const driftSection = (r: HarnessReport): string => {
+  const d = r.drift;
+  if (!d) return absentNote(r, 'drift');
+  const verdict = `<p class="drift-verdict">${escapeHtml(d.target)} (${escapeHtml(d.mode)}), ${escapeHtml(d.generatedAt)}: ${
+    d.ok ? 'OK' : `FAILED: ${escapeHtml(d.failures.join('; '))}`
+  }. ${d.coverage.compared} of ${d.coverage.reproducible} reproducible interactions compared.</p>`;
+  const summary = table(
+    ['vendor', 'compared', 'breaking', 'warnings', 'info', 'not reproducible', 'skipped', 'errors'],
+    d.summary.map((s) => [
+      s.vendor,
+      `${s.compared}/${s.interactions}`,
+      s.breaking,
+      s.warnings,
+      s.info,
+      s.notReproducible,
+      s.skipped,
+      s.errors,
+    ]),
+    'drift-summary',
+  );
+  const changes =
+    d.groups.length === 0
+      ? '<p class="drift-clean">No change.</p>'
+      : table(
+          ['severity', 'vendor', 'endpoint', 'change', 'field', 'was', 'now', 'interactions', 'example'],
+          d.groups.map((g) => [
+            g.severity,
+            g.vendor,
+            g.endpoint,
+            g.kind,
+            g.field,
+            g.was,
+            g.now,
+            g.interactions.join('; '),
+            `${g.example.path}: ${JSON.stringify(g.example.expected)} -> ${JSON.stringify(g.example.actual)}`,
+          ]),
+          'drift-changes',
+        );
+  const uncompared = d.vendors.flatMap((v) =>
+    v.interactions
+      .filter((i) => i.outcome !== 'compared')
+      .map((i) => [v.vendor, i.description, i.outcome, i.reason]),
+  );
+  return `${verdict}${summary}${changes}${
+    uncompared.length
+      ? table(['vendor', 'interaction', 'outcome', 'why'], uncompared, 'drift-uncompared')
+      : ''
+  }`;
+};
+
 const sections = (r: HarnessReport): string =>
   [
     [
@@ -225,6 +276,7 @@ const sections = (r: HarnessReport): string =>
             )
         : absentNote(r, 'gate'),
     ],
+    ['drift', 'Vendor drift', driftSection(r)],
     [
       'bench',
       'Simulator benchmark',

@@ -1,5 +1,6 @@
 // The report as JUnit XML for CI: one testsuite per section, a failed row as a failing testcase, each gate violation a failure.
 import junitModule, { type Builder } from 'junit-report-builder';
+import { addDriftJunit } from '../drift/report.ts';
 import type { HarnessReport } from './model.ts';
 
 /** The JUnit XML of the report's sections (absent sections are left out; an empty gate is one passing case). */
@@ -70,5 +71,6 @@ export const renderJunit = (report: HarnessReport): string => {
         .failure(g.message, g.rule)
         .stacktrace(`${g.request.method} ${g.request.url} -> ${g.request.status} at ${g.request.at}`);
   }
+  if (report.drift) addDriftJunit(builder, report.drift);
   return builder.build();
 };

@@ -116,7 +116,7 @@ describe('collectReport', () => {
     const r = collectReport(dir);
     expect(r.load).toBeUndefined();
     expect(r.absent.map((a) => a.section).sort()).toEqual(
-      ['bench', 'coverage', 'gate', 'load', 'plan', 'properties', 'run', 'verification'].sort(),
+      ['bench', 'coverage', 'drift', 'gate', 'load', 'plan', 'properties', 'run', 'verification'].sort(),
     );
     expect(r.absent.find((a) => a.section === 'gate')?.reason).toContain('gate.json not found');
   });

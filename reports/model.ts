@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CoverageCheck } from '../contracts/common/coverage.ts';
+import { DriftReport } from '../drift/report.ts';
 import { JournalCall } from '../contracts/control/api.ts';
 import { loadVendors } from '../load/runner/load-vendors.ts';
 
@@ -123,6 +124,7 @@ export const SECTIONS = [
   'load',
   'plan',
   'gate',
+  'drift',
   'bench',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
@@ -137,6 +139,8 @@ export const HarnessReport = z.object({
   load: z.array(LoadScenario).optional(),
   plan: PlanSummary.optional(),
   gate: z.array(GateViolation).optional(),
+  /** The last `harness drift` run (drift.json), as drift/report.ts declares it. */
+  drift: DriftReport.optional(),
   bench: z.array(BenchRow).optional(),
   /** Why each absent section is absent (the file that was not there, or could not be read). */
   absent: z.array(z.object({ section: z.enum(SECTIONS), reason: z.string() })),
@@ -371,7 +375,7 @@ export type CollectOptions = {
 
 /**
  * Builds the report from the files present in `dir`: run.json, coverage.json, verification.json, props.json,
- * gate.json, bench-simulator.json, load/plan.json and load/<scenario>-<profile>.json (journals in load/<scenario>-<profile>/).
+ * gate.json, drift.json, bench-simulator.json, load/plan.json and load/<scenario>-<profile>.json (journals in load/<scenario>-<profile>/).
  * A missing or unreadable file leaves its section out and says why in `absent`.
  */
 export const collectReport = (dir: string = DEFAULT_REPORT_DIR, opts: CollectOptions = {}): HarnessReport => {
@@ -415,6 +419,7 @@ export const collectReport = (dir: string = DEFAULT_REPORT_DIR, opts: CollectOpt
     report.properties = propertiesFromProps(v);
   });
   take('gate', readJson(path.join(dir, 'gate.json'), z.array(GateViolation)), (v) => (report.gate = v));
+  take('drift', readJson(path.join(dir, 'drift.json'), DriftReport), (v) => (report.drift = v));
   take(
     'bench',
     readJson(path.join(dir, 'bench-simulator.json'), z.looseObject({ summary: z.array(BenchRow.loose()) })),

@@ -70,6 +70,25 @@ const stages = (verification: VerificationOutcome[], context: RunContext): Stage
     },
   })),
   {
+    name: 'drift: the pinned contracts against the simulator (every provider state set)',
+    work: async () => {
+      const { buildPlatform } = await import('../../simulators/platform/server.ts');
+      const { VENDOR_FACTORIES } = await import('../../simulators/sim.ts');
+      const platform = buildPlatform({ frozen: true }, VENDOR_FACTORIES);
+      const url = await platform.listen(0);
+      try {
+        const code = await sub('drift', [], {
+          target: url,
+          control: `${url}/__control`,
+          out: path.join(OUT, 'drift.json'),
+        });
+        return { ok: code === 0, detail: 'reports/out/drift.json' };
+      } finally {
+        await platform.close();
+      }
+    },
+  },
+  {
     name: 'property suite against the live simulator (10 runs per property)',
     work: async () => ({
       ok: (await sub('props', [], { runs: '10', through: 'direct' }, context)) === 0,
