@@ -77,12 +77,8 @@ const stages = (verification: VerificationOutcome[], context: RunContext): Stage
       const platform = buildPlatform({ frozen: true }, VENDOR_FACTORIES);
       const url = await platform.listen(0);
       try {
-        const code = await sub('drift', [], {
-          target: url,
-          control: `${url}/__control`,
-          out: path.join(OUT, 'drift.json'),
-        });
-        return { ok: code === 0, detail: 'reports/out/drift.json' };
+        const code = await sub('drift', [], { target: url, control: `${url}/__control` }, context);
+        return { ok: code === 0, detail: shown(path.join(context.out, 'drift.json')) };
       } finally {
         await platform.close();
       }
