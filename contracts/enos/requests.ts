@@ -12,6 +12,7 @@ import {
   ProductKey,
   TslIdentifier,
 } from './constraints.ts';
+import type { CommandStrict } from './responses.ts';
 
 export const COMMANDS_PATH = '/connect-service/v2.1/commands';
 export const TOKEN_PATH = '/apim-token-service/v2.0/token/get';
@@ -113,6 +114,15 @@ export const PaginationRequest = z.strictObject(
       iss.code === 'unrecognized_keys' ? `not supported by search: ${iss.keys.join(', ')}` : undefined,
   },
 );
+/**
+ * Projection names the vendor's own documents use for a Command struct field besides the samples' spelling: the
+ * parameter table and the Python sample searchCommand.py (EnvisionIot/sample-code-python) write `createLocaltime`.
+ * A projection may name either; the answer keeps the name asked for.
+ */
+export const PROJECTION_SPELLINGS: Readonly<Record<string, keyof CommandStrict>> = {
+  createLocaltime: 'createLocalTime',
+};
+
 export const SearchBody = z.object({
   /** sql-like: `state = 1`, `commandName.en_US like "x"`, `createTime >= "2019-08-13 09:00:00"`. */
   expression: z.string().min(1).optional(),

@@ -7,6 +7,7 @@ import {
   GetQuery,
   InvokeServiceBody,
   InvokeServiceQuery,
+  PROJECTION_SPELLINGS,
   SearchBody,
   SearchQuery,
   SetMeasurepointBody,
@@ -183,7 +184,14 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set<keyof CommandStrict>([
   'outputData',
 ]);
 
-/** The device's commands matching the expression, newest first, one page; `projection` keeps only the named fields. */
+/** The Command struct field a projection name stands for (the table's `createLocaltime` too), if any. */
+const projectedField = (name: string): keyof CommandStrict | undefined =>
+  PROJECTION_SPELLINGS[name] ?? (KNOWN_FIELDS.has(name) ? (name as keyof CommandStrict) : undefined);
+
+/**
+ * The device's commands matching the expression, newest first, one page; `projection` keeps only the named fields,
+ * each under the name it was asked by.
+ */
 const search = (core: EnosCore, input: ActionInput): ActionResult => {
   const q = SearchQuery.safeParse(input.query);
   if (!q.success) return invalid(q.error, 'query');
@@ -203,12 +211,12 @@ const search = (core: EnosCore, input: ActionInput): ActionResult => {
   const page = matching.slice((pageNo - 1) * pageSize, pageNo * pageSize);
   const fields = b.data.projection;
   if (fields) {
-    const unknown = fields.find((f) => !KNOWN_FIELDS.has(f));
+    const unknown = fields.find((f) => projectedField(f) === undefined);
     if (unknown)
       return failed({ kind: 'invalid-argument', field: 'projection', reason: `unknown field ${unknown}` });
   }
   const data = fields
-    ? page.map((c) => Object.fromEntries(fields.map((f) => [f, c[f as keyof CommandStrict]])))
+    ? page.map((c) => Object.fromEntries(fields.map((f) => [f, c[projectedField(f)!]])))
     : page;
   return {
     ok: true,

@@ -122,6 +122,46 @@ describe('search action', () => {
     expect(Object.keys((projected.body.data as object[])[0]!)).toEqual(['commandId', 'state']);
   });
 
+  it("accepts the body of the vendor's searchCommand.py sample: createLocaltime (the table's spelling) too", async () => {
+    sim = startEnos({}, { utcOffsetMinutes: 480 });
+    const id = await sim.cache();
+    // The request body of SearchCommand_assetId / SearchCommand_Keys in EnvisionIot/sample-code-python.
+    const sampleBody = {
+      projection: [
+        'commandId',
+        'orgId',
+        'productKey',
+        'deviceKey',
+        'assetId',
+        'createTime',
+        'createLocaltime',
+        'commandType',
+        'commandName',
+        'timeout',
+        'pendingTtl',
+        'state',
+        'tslIdentifier',
+        'inputData',
+        'outputData',
+      ],
+      pagination: { pageNo: 1, pageSize: 50 },
+    };
+    const r = await sim.call('POST', { action: 'search', ...sim.byAsset }, sampleBody);
+    expect([r.body.code, r.body.msg]).toEqual([0, 'OK']);
+    const [found] = r.body.data as Record<string, unknown>[];
+    expect(Object.keys(found!)).toEqual(sampleBody.projection);
+    expect(found).toMatchObject({ commandId: id, createLocaltime: '2026-01-01 08:00:00', state: 1 });
+    const both = await sim.call(
+      'POST',
+      { action: 'search', ...sim.byKeys },
+      { projection: ['createLocalTime', 'createLocaltime'] },
+    );
+    expect((both.body.data as object[])[0]).toEqual({
+      createLocalTime: '2026-01-01 08:00:00',
+      createLocaltime: '2026-01-01 08:00:00',
+    });
+  });
+
   it('refuses a bad expression, sorters and unknown projection fields with 99400', async () => {
     sim = startEnos();
     const msg = async (body: unknown) =>
