@@ -9,12 +9,16 @@ import type { LaunchOptions } from './wiremock/options.ts';
 const HEADER_LIMIT = ['--jetty-header-request-size', String(1024 * 1024)];
 
 /**
- * WireMock must proxy the Host header unchanged: IoTDA's AK/SK signature covers it, so a rewritten Host fails every
- * signed request. A container also needs the platform's port forwarded.
+ * WireMock must proxy what clients sign unchanged: IoTDA's AK/SK signature covers `Host`, and the vendor's Python SDK
+ * signs `User-Agent` too, which WireMock's proxy replaces with its own unless told to keep it
+ * (simulators/front-door.test.ts).
  */
+export const FRONT_DOOR_FLAGS = ['--preserve-host-header', '--preserve-user-agent-proxy-header'] as const;
+
+/** The flags above and Jetty's header limit on top of the caller's; a container also needs the model's port forwarded. */
 export const frontDoorOptions = (launch: LaunchOptions, platformUrl: string | undefined): LaunchOptions => {
   if (launch.launcher === 'external') return launch;
-  const extraArgs = [...new Set([...(launch.extraArgs ?? []), '--preserve-host-header', ...HEADER_LIMIT])];
+  const extraArgs = [...new Set([...(launch.extraArgs ?? []), ...FRONT_DOOR_FLAGS, ...HEADER_LIMIT])];
   if (launch.launcher === 'container')
     return {
       ...launch,
