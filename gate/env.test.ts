@@ -26,6 +26,7 @@ const info = {
     ak: 'ak',
     sk: 'sk',
     authToken: 't',
+    region: 'cn-north-4',
     devices: ['i1'],
   },
 };

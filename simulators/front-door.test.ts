@@ -1,6 +1,6 @@
 // The front door forwards what clients sign: arbitrary headers and bodies sent through WireMock reach the platform model byte for byte.
 import net from 'node:net';
-import { sign } from '../clients/iotda/aksk-signer.ts';
+import { sign } from '../contracts/iotda/signing.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from './platform/journal.ts';

@@ -15,6 +15,7 @@ import {
   SERVICE_ID_MAX,
   SendStrategy,
 } from './constraints.ts';
+import { DERIVED_AUTHORIZATION_REGEX } from './derived-signing.ts';
 import { HistoryStatus, QueuedStatus } from './states.ts';
 
 /** The endpoints, named once; paths are relative to `/v5/iot/{project_id}/devices/{device_id}/`. */
@@ -51,15 +52,26 @@ export type IotdaCredentials = z.infer<typeof IotdaCredentials>;
 export const SDK_HMAC_AUTHORIZATION_REGEX =
   '^SDK-HMAC-SHA256 Access=[^,\\s]+, SignedHeaders=[a-z0-9_.;-]+, Signature=[0-9a-f]{64}$';
 
-const InstanceIdHeader = { 'instance-id': z.string().min(1).optional() };
+/**
+ * `Instance-Id` is optional; an empty value counts as not sent (clients that fill headers from settings send it empty
+ * when the setting is unset, and the platform does not refuse them).
+ */
+const InstanceIdHeader = { 'instance-id': z.string().optional() };
 
 /** Token auth: `X-Auth-Token` carries an IAM token (the X-Subject-Token of IAM's token API). */
 export const TokenAuthHeaders = z.looseObject({ 'x-auth-token': z.string().min(1), ...InstanceIdHeader });
-/** AK/SK auth: an SDK-HMAC-SHA256 `Authorization` plus the `X-Sdk-Date` it signed. */
+/**
+ * AK/SK auth: an SDK-HMAC-SHA256 `Authorization`, or a derived V11-HMAC-SHA256 one (standard and enterprise
+ * instances, `derived-signing.ts`), plus the `X-Sdk-Date` it signed.
+ */
 export const AkskAuthHeaders = z.looseObject({
-  authorization: z.string().regex(new RegExp(SDK_HMAC_AUTHORIZATION_REGEX), {
-    message: 'authorization must be "SDK-HMAC-SHA256 Access=<ak>, SignedHeaders=<list>, Signature=<hex>"',
-  }),
+  authorization: z
+    .string()
+    .regex(new RegExp(`${SDK_HMAC_AUTHORIZATION_REGEX}|${DERIVED_AUTHORIZATION_REGEX}`), {
+      message:
+        'authorization must be "SDK-HMAC-SHA256 Access=<ak>, SignedHeaders=<list>, Signature=<hex>" or ' +
+        '"V11-HMAC-SHA256 Credential=<ak>/<yyyyMMdd>/<region>/<service>, SignedHeaders=<list>, Signature=<hex>"',
+    }),
   'x-sdk-date': HuaweiTime,
   ...InstanceIdHeader,
 });

@@ -170,6 +170,7 @@ describe('verifySignature', () => {
     expect(result).toEqual({
       ok: true,
       ak: AK,
+      algorithm: 'SDK-HMAC-SHA256',
       signedHeaders: expect.arrayContaining(['host', 'x-sdk-date']),
     });
   });

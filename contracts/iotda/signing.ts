@@ -1,4 +1,4 @@
-// AK/SK request signing (SDK-HMAC-SHA256) exactly as Huawei's SDKs compute it, and its verification for a server.
+// AK/SK request signing (SDK-HMAC-SHA256) exactly as Huawei's SDKs compute it, and its verification (of any signing scheme given) for a server.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { formatHuaweiTime, parseHuaweiTime } from '../common/huawei-time.ts';
 
@@ -133,19 +133,37 @@ export type SignResult = {
   signature: string;
 };
 
+/** What a signing scheme brings to `signWith`: its key, its string to sign and its Authorization value. */
+export type SignerSteps = {
+  signingKey(creds: Credentials, sdkDate: string): string;
+  stringToSign(sdkDate: string, canonical: string): string;
+  authorization(creds: Credentials, signedHeaders: string, sig: string, sdkDate: string): string;
+};
+
+const SDK_HMAC_STEPS: SignerSteps = {
+  signingKey: (creds) => creds.sk,
+  stringToSign: (sdkDate, canonical) => stringToSign(sdkDate, canonical),
+  authorization: (creds, signedHeaders, sig) => authorizationHeader(creds.ak, signedHeaders, sig),
+};
+
 /**
- * Signs a request: adds `X-Sdk-Date` (from `now`, unless the request has one), signs every header given (the caller
- * includes `host`), and returns the headers to send with `Authorization`.
+ * Signs a request with a scheme's steps: adds `X-Sdk-Date` (from `now`, unless the request has one), signs every
+ * header given (the caller includes `host`), and returns the headers to send with `Authorization`.
  */
-export const sign = (req: SignableRequest, creds: Credentials, now: () => number = Date.now): SignResult => {
+export const signWith = (
+  req: SignableRequest,
+  creds: Credentials,
+  steps: SignerSteps,
+  now: () => number = Date.now,
+): SignResult => {
   const given = lowerCaseHeaders(req.headers).get(HEADER_SDK_DATE.toLowerCase());
   const sdkDate = given ?? formatHuaweiTime(now());
   const headers = given === undefined ? { ...req.headers, [HEADER_SDK_DATE]: sdkDate } : { ...req.headers };
   const parts = canonicalParts({ ...req, headers });
   const canonical = joinCanonicalRequest(parts);
-  const toSign = stringToSign(sdkDate, canonical);
-  const sig = signature(creds.sk, toSign);
-  const authorization = authorizationHeader(creds.ak, parts.signedHeaders, sig);
+  const toSign = steps.stringToSign(sdkDate, canonical);
+  const sig = signature(steps.signingKey(creds, sdkDate), toSign);
+  const authorization = steps.authorization(creds, parts.signedHeaders, sig, sdkDate);
   return {
     headers: { ...headers, Authorization: authorization },
     authorization,
@@ -157,11 +175,20 @@ export const sign = (req: SignableRequest, creds: Credentials, now: () => number
   };
 };
 
+/** Signs a request with SDK-HMAC-SHA256 (see `signWith`). */
+export const sign = (req: SignableRequest, creds: Credentials, now: () => number = Date.now): SignResult =>
+  signWith(req, creds, SDK_HMAC_STEPS, now);
+
 // ---- verification ----------------------------------------------------------------------------------------------
+
+/** The `<date>/<region>/<service>` a derived signature names after its AK (`yyyyMMdd`, e.g. `cn-north-4`, `iotdm`). */
+export type CredentialScope = { date: string; region: string; service: string };
 
 export type ParsedAuthorization = {
   algorithm: string;
   ak: string;
+  /** Derived signing only. */
+  scope?: CredentialScope;
   signedHeaders: string[];
   signature: string;
 };
@@ -191,6 +218,13 @@ export type VerifyOptions = {
   now?: () => number;
   /** Largest accepted |now - X-Sdk-Date|; the skew check is off when undefined. */
   maxSkewMs?: number;
+  /** The signing schemes accepted, matched by the Authorization header's first word; SDK-HMAC-SHA256 by default. */
+  schemes?: readonly SigningScheme[];
+  /**
+   * Spellings the client may have signed for a header value a proxy handed on as `received` (itself first); each is
+   * tried. For a server behind a proxy that re-spells some values (WireMock's Jetty: simulators/wiremock/forwarding.ts).
+   */
+  spellings?: (name: string, received: string) => readonly string[];
 };
 
 export type SignatureFailure =
@@ -198,6 +232,7 @@ export type SignatureFailure =
   | { reason: 'malformed-authorization'; value: string }
   | { reason: 'unsupported-algorithm'; algorithm: string }
   | { reason: 'bad-date'; value: string }
+  | { reason: 'credential-scope'; field: 'date' | 'region' | 'service'; expected: string; received: string }
   | { reason: 'date-skew'; sdkDate: string; skewMs: number; maxSkewMs: number }
   | { reason: 'unknown-access-key'; ak: string }
   | { reason: 'signed-header-missing'; header: string }
@@ -213,7 +248,7 @@ export type SignatureFailure =
     };
 
 export type VerifyResult =
-  | { ok: true; ak: string; signedHeaders: string[] }
+  | { ok: true; ak: string; algorithm: string; signedHeaders: string[] }
   | { ok: false; failure: SignatureFailure };
 
 const headerValue = (headers: ReceivedRequest['headers'], name: string): string | undefined => {
@@ -246,8 +281,38 @@ const decodedPath = (path: string): string | undefined => {
 };
 
 /**
- * Verifies an SDK-HMAC-SHA256 signature. Failures are data: which header is missing, a malformed or unknown key, the
- * date skew, or, for a wrong signature, everything this server signed (to compare with the client's pieces).
+ * One way of signing that the verifier understands: how its Authorization header reads, what it checks beyond the
+ * signature (a credential scope), and which key and string-to-sign the signature is computed with. The canonical
+ * request is the same for every scheme.
+ */
+export type SigningScheme = {
+  algorithm: string;
+  /** The header's pieces; undefined when it is not this scheme's shape. */
+  parse(value: string): ParsedAuthorization | undefined;
+  /** A refusal before any signature is computed (e.g. a credential scope that does not match the request). */
+  check?(parsed: ParsedAuthorization, sdkDate: string): SignatureFailure | undefined;
+  signingKey(parsed: ParsedAuthorization, sk: string): string;
+  stringToSign(parsed: ParsedAuthorization, sdkDate: string, canonical: string): string;
+};
+
+/** SDK-HMAC-SHA256: the SK itself signs `SDK-HMAC-SHA256 \n X-Sdk-Date \n hash(canonical request)`. */
+export const SDK_HMAC_SCHEME: SigningScheme = {
+  algorithm: SDK_SIGNING_ALGORITHM,
+  parse: (value) => {
+    const parsed = parseAuthorization(value);
+    return parsed?.algorithm === SDK_SIGNING_ALGORITHM ? parsed : undefined;
+  },
+  signingKey: (_parsed, sk) => sk,
+  stringToSign: (_parsed, sdkDate, canonical) => stringToSign(sdkDate, canonical),
+};
+
+/** The algorithm word at the start of an Authorization value. */
+const algorithmOf = (value: string): string => /^(\S+)/.exec(value)?.[1] ?? '';
+
+/**
+ * Verifies an AK/SK signature of one of `schemes` (SDK-HMAC-SHA256 alone by default). Failures are data: which header
+ * is missing, a malformed or unknown key, the date skew, a credential scope the scheme refuses, or, for a wrong
+ * signature, everything this server signed (to compare with the client's pieces).
  * Besides the SDKs' common form it accepts the Node SDK's two quirks (header lines in locale order; the path encoded
  * after decoding, as the Python and Go SDKs do), so every official SDK's request verifies.
  */
@@ -259,10 +324,15 @@ export const verifySignature = (
   const authorization = headerValue(req.headers, 'authorization');
   if (authorization === undefined)
     return { ok: false, failure: { reason: 'missing-header', header: 'authorization' } };
-  const parsed = parseAuthorization(authorization);
+  const schemes = options.schemes ?? [SDK_HMAC_SCHEME];
+  const algorithm = algorithmOf(authorization);
+  const scheme = schemes.find((s) => s.algorithm === algorithm);
+  if (!scheme)
+    return /^\S+\s+(Access|Credential)=/.test(authorization)
+      ? { ok: false, failure: { reason: 'unsupported-algorithm', algorithm } }
+      : { ok: false, failure: { reason: 'malformed-authorization', value: authorization } };
+  const parsed = scheme.parse(authorization);
   if (!parsed) return { ok: false, failure: { reason: 'malformed-authorization', value: authorization } };
-  if (parsed.algorithm !== SDK_SIGNING_ALGORITHM)
-    return { ok: false, failure: { reason: 'unsupported-algorithm', algorithm: parsed.algorithm } };
   const sdkDate = headerValue(req.headers, 'x-sdk-date');
   if (sdkDate === undefined)
     return { ok: false, failure: { reason: 'missing-header', header: 'x-sdk-date' } };
@@ -273,8 +343,11 @@ export const verifySignature = (
     if (skewMs > options.maxSkewMs)
       return { ok: false, failure: { reason: 'date-skew', sdkDate, skewMs, maxSkewMs: options.maxSkewMs } };
   }
+  const refused = scheme.check?.(parsed, sdkDate);
+  if (refused) return { ok: false, failure: refused };
   const sk = lookupSk(parsed.ak);
   if (sk === undefined) return { ok: false, failure: { reason: 'unknown-access-key', ak: parsed.ak } };
+  const key = scheme.signingKey(parsed, sk);
 
   const headers: Record<string, string> = {};
   for (const name of parsed.signedHeaders) {
@@ -285,21 +358,23 @@ export const verifySignature = (
   const cut = req.url.indexOf('?');
   const path = cut < 0 ? req.url : req.url.slice(0, cut);
   const query = cut < 0 ? {} : queryOf(req.url.slice(cut + 1));
-  const base: SignableRequest = {
-    method: req.method,
-    path,
-    query,
-    headers,
-    ...(req.body ? { body: req.body } : {}),
-  };
+  let headerSets = [headers];
+  for (const name of parsed.signedHeaders) {
+    const others = (options.spellings?.(name, headers[name]!) ?? []).filter((v) => v !== headers[name]);
+    if (others.length > 0)
+      headerSets = headerSets.flatMap((h) => [h, ...others.map((v) => ({ ...h, [name]: v }))]);
+  }
+  const base = { method: req.method, path, query, ...(req.body ? { body: req.body } : {}) };
 
   const candidates: CanonicalParts[] = [];
   const paths = [path, decodedPath(path)].filter((p): p is string => p !== undefined);
-  for (const p of paths) {
-    for (const order of ['codepoint', 'locale'] as const) {
-      const parts = canonicalParts({ ...base, path: p }, order);
-      if (!candidates.some((c) => joinCanonicalRequest(c) === joinCanonicalRequest(parts)))
-        candidates.push(parts);
+  for (const h of headerSets) {
+    for (const p of paths) {
+      for (const order of ['codepoint', 'locale'] as const) {
+        const parts = canonicalParts({ ...base, headers: h, path: p }, order);
+        if (!candidates.some((c) => joinCanonicalRequest(c) === joinCanonicalRequest(parts)))
+          candidates.push(parts);
+      }
     }
   }
   // The client's own SignedHeaders line is what it signed, whatever order it listed the names in.
@@ -308,10 +383,10 @@ export const verifySignature = (
   let first: { expected: string; parts: CanonicalParts; canonical: string; toSign: string } | undefined;
   for (const parts of candidates) {
     const canonical = joinCanonicalRequest(parts);
-    const toSign = stringToSign(sdkDate, canonical);
-    const expected = signature(sk, toSign);
+    const toSign = scheme.stringToSign(parsed, sdkDate, canonical);
+    const expected = signature(key, toSign);
     if (sameHex(expected, parsed.signature))
-      return { ok: true, ak: parsed.ak, signedHeaders: parsed.signedHeaders };
+      return { ok: true, ak: parsed.ak, algorithm: scheme.algorithm, signedHeaders: parsed.signedHeaders };
     first ??= { expected, parts, canonical, toSign };
   }
   const f = first!;

@@ -1,5 +1,6 @@
 // Auth over real HTTP on 127.0.0.1: requests signed by Huawei's own SDK signer pass, tampered ones and bad tokens get 401.
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
+import { DerivedAKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/DerivedAKSKSigner.js';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../../contracts/iotda/pact-bodies.ts';
@@ -37,6 +38,24 @@ const sdkSigned = (r: SdkRequest, ak = s.fleet.ak, sk = s.fleet.sk): Record<stri
       data: r.data,
     },
     credential(ak, sk),
+  ) as Record<string, string>;
+
+/** The same SDK's derived signer (V11-HMAC-SHA256), as its clients sign for standard and enterprise instances. */
+const sdkDerivedSigned = (r: SdkRequest, region = s.fleet.region, sk = s.fleet.sk): Record<string, string> =>
+  DerivedAKSKSigner.sign(
+    {
+      method: r.method,
+      endpoint: `${base}${r.path}`,
+      headers: { ...r.headers },
+      queryParams: r.queryParams ?? {},
+      data: r.data,
+    },
+    {
+      getAk: () => s.fleet.ak,
+      getSk: () => sk,
+      getRegionId: () => region,
+      getDerivedAuthServiceName: () => 'iotdm',
+    } as unknown as Parameters<typeof DerivedAKSKSigner.sign>[1],
   ) as Record<string, string>;
 
 /** Sends over real HTTP; the body is JSON.stringify(data), the bytes the SDK hashed. */
@@ -167,6 +186,45 @@ describe('AK/SK signed by @huaweicloud/huaweicloud-sdk-core AKSKSigner.sign', ()
     expect([malformed.status, malformed.failure]).toEqual([401, 'malformed-signature-headers']);
     const { 'X-Sdk-Date': _date, ...noDate } = headers;
     expect((await sendSdk(r, noDate)).status).toBe(401);
+  });
+});
+
+describe('derived AK/SK (V11-HMAC-SHA256) signed by @huaweicloud/huaweicloud-sdk-core DerivedAKSKSigner.sign', () => {
+  it("passes for the fleet's region and iotdm, beside SDK-HMAC-SHA256", async () => {
+    const r = createRequest();
+    const headers = sdkDerivedSigned(r);
+    expect(headers.Authorization).toMatch(/^V11-HMAC-SHA256 Credential=\S+\/\d{8}\/cn-north-4\/iotdm, /);
+    const res = await sendSdk(r, headers);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const list = listRequest();
+    expect((await sendSdk(list, sdkDerivedSigned(list))).status).toBe(200);
+  });
+
+  it('another region -> 401 (credential-scope); the wrong SK or a tampered body -> 401 (signature-mismatch)', async () => {
+    const r = createRequest();
+    const region = await sendSdk(r, sdkDerivedSigned(r, 'cn-south-1'));
+    expect([region.status, region.body, region.failure]).toEqual([401, AUTH_FAILED, 'credential-scope']);
+    const wrongSk = await sendSdk(r, sdkDerivedSigned(r, s.fleet.region, `${s.fleet.sk}x`));
+    expect([wrongSk.status, wrongSk.failure]).toEqual([401, 'signature-mismatch']);
+    const tampered = await sendSdk(r, sdkDerivedSigned(r), {
+      body: JSON.stringify({ ...r.data, expire_time: 3601 }),
+    });
+    expect([tampered.status, tampered.failure]).toEqual([401, 'signature-mismatch']);
+  });
+});
+
+describe('an empty optional Instance-Id', () => {
+  it('does not fail authentication, with a token or a signature that covers it', async () => {
+    const token = await send(
+      { method: 'GET', path: collection() },
+      { 'X-Auth-Token': s.fleet.authToken, 'Instance-Id': '' },
+    );
+    expect([token.status, token.failure]).toEqual([200, undefined]);
+    const r: SdkRequest = { ...listRequest(), headers: { 'Instance-Id': '' } };
+    const signed = sdkSigned(r);
+    expect(signed.Authorization).toContain('instance-id');
+    const res = await sendSdk(r, signed);
+    expect([res.status, res.failure]).toEqual([200, undefined]);
   });
 });
 

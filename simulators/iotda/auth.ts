@@ -1,6 +1,8 @@
-// Who is calling: an `X-Auth-Token` the simulator issued, or an SDK-HMAC-SHA256 signature verified over the raw request.
+// Who is calling: an `X-Auth-Token` the simulator issued, or an AK/SK signature (SDK-HMAC-SHA256 or derived V11-HMAC-SHA256) verified over the raw request.
 import type { IncomingHttpHeaders } from 'node:http';
-import { verifySignature } from '../../contracts/iotda/signing.ts';
+import { SDK_HMAC_SCHEME, verifySignature } from '../../contracts/iotda/signing.ts';
+import { derivedScheme } from '../../contracts/iotda/derived-signing.ts';
+import { spellingsBeforeFrontDoor } from '../wiremock/forwarding.ts';
 import { AkskAuthHeaders, TokenAuthHeaders } from '../../contracts/iotda/requests.ts';
 import { type Answer, authenticationFailed } from './answers.ts';
 import type { IotdaWorld, Principal } from './world.ts';
@@ -18,6 +20,7 @@ export type AuthFailure =
   | 'malformed-authorization'
   | 'unsupported-algorithm'
   | 'bad-date'
+  | 'credential-scope'
   | 'date-skew'
   | 'unknown-access-key'
   | 'signed-header-missing'
@@ -35,8 +38,9 @@ const refuse = (failure: AuthFailure): AuthOutcome => ({
 
 /**
  * The token wins when both headers are present (contracts/iotda/requests.ts). A signature is checked with the SK of
- * its access key over method, path, query, the signed headers and the body bytes as received; the X-Sdk-Date is not
- * compared with the platform clock (a simulated clock may run anywhere in time).
+ * its access key (SDK-HMAC-SHA256) or the key derived from it for the fleet's region and `iotdm` (V11-HMAC-SHA256)
+ * over method, path, query, the signed headers and the body bytes as received; the X-Sdk-Date is not compared with
+ * the platform clock (a simulated clock may run anywhere in time).
  */
 export const authenticate = (req: RawRequest, world: IotdaWorld): AuthOutcome => {
   if (req.headers['x-auth-token'] !== undefined) {
@@ -52,6 +56,11 @@ export const authenticate = (req: RawRequest, world: IotdaWorld): AuthOutcome =>
     const verdict = verifySignature(
       { method: req.method, url: req.url, headers: req.headers, body: req.rawBody },
       (ak) => world.skOf(ak),
+      {
+        schemes: [SDK_HMAC_SCHEME, derivedScheme({ region: world.region })],
+        // The front door's Jetty re-spells the case of some values (charset=utf-8 -> UTF-8) that clients may sign.
+        spellings: spellingsBeforeFrontDoor,
+      },
     );
     return verdict.ok
       ? { ok: true, principal: { kind: 'aksk', ak: verdict.ak } }

@@ -8,6 +8,8 @@ export const Fleet = z.object({
   ak: z.string(),
   sk: z.string(),
   authToken: z.string(),
+  /** The region a derived (V11-HMAC-SHA256) signature must name in its credential scope. */
+  region: z.string(),
   devices: z.array(z.string()),
 });
 export type Fleet = z.infer<typeof Fleet>;
@@ -17,6 +19,12 @@ const HEX = '0123456789abcdef';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/**
+ * The region the simulated instance is in: derived AK/SK signatures (standard and enterprise instances) must name it,
+ * as a real instance's gateway checks its own. Huawei's SDK samples use cn-north-4.
+ */
+export const IOTDA_SIM_REGION = 'cn-north-4';
+
 const draw = (next: () => number, alphabet: string, length: number): string => {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
@@ -25,7 +33,7 @@ const draw = (next: () => number, alphabet: string, length: number): string => {
 
 /**
  * One seed, one fleet: a 32-hex project id (Huawei's shape), an AK of 20 upper-case characters, a 40-character SK, an
- * IAM-like token, and `<product_id>_<node>` device ids (the platform's own device-id rule), all within the documented
+ * IAM-like token, the region, and `<product_id>_<node>` device ids (the platform's own device-id rule), all within the documented
  * id character set.
  */
 export const iotdaFleetOf = (seed: number, devices: number): IotdaFleetSection => {
@@ -41,6 +49,7 @@ export const iotdaFleetOf = (seed: number, devices: number): IotdaFleetSection =
     ak,
     sk,
     authToken,
+    region: IOTDA_SIM_REGION,
     devices: Array.from(
       { length: devices },
       (_, i) => `${productId}_sim-${String(i + 1).padStart(width, '0')}`,

@@ -253,7 +253,7 @@ describe('provider states', () => {
     expect((await s.listQueued()).status).toBe(200);
   });
 
-  it('a pinned Instance-Id: the same one or none is accepted, another is 400 naming Instance-Id', async () => {
+  it('a pinned Instance-Id: the same one, none or an empty one is accepted, another is 400 naming Instance-Id', async () => {
     const s = setupSim();
     await s.providerState(DEVICE_WITH_COMMANDS, {
       ...TARGET,
@@ -264,6 +264,7 @@ describe('provider states', () => {
     const url = `${statePath}/async-commands`;
     expect((await s.call('GET', url, undefined, TOKEN)).status).toBe(200);
     expect((await s.call('GET', url, undefined, { ...TOKEN, 'instance-id': 'inst-1' })).status).toBe(200);
+    expect((await s.call('GET', url, undefined, { ...TOKEN, 'instance-id': '' })).status).toBe(200);
     const wrong = await s.call('GET', url, undefined, { ...TOKEN, 'instance-id': 'inst-2' });
     expect(wrong.status).toBe(400);
     expect(String(wrong.body.error_msg)).toMatch(/^Invalid input data\. Instance-Id: /);

@@ -21,6 +21,8 @@ const hex = (next: () => number, length: number): string => {
 /** Everything the simulator knows besides commands; `reset()` rebuilds it from the fleet. */
 export class IotdaWorld {
   private readonly seed: number;
+  /** The region derived signatures must name (the fleet's). */
+  region = '';
   /** project id -> the Instance-Id it expects (undefined: any or none). */
   private projects = new Map<string, { instanceId: string | undefined }>();
   private tokens = new Map<string, Set<string>>();
@@ -50,6 +52,7 @@ export class IotdaWorld {
     this.commandCounter = 0;
     this.recordCounter = 0;
     this.requestCounter = 0;
+    this.region = fleet.region;
     this.addProject(fleet.projectId, undefined);
     this.grantToken(fleet.authToken, fleet.projectId);
     this.grantKey(fleet.ak, fleet.sk, fleet.projectId);
