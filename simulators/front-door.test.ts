@@ -3,15 +3,19 @@ import net from 'node:net';
 import { sign } from '../contracts/iotda/signing.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEntry } from './platform/journal.ts';
+import { ControlClient, must } from '../contracts/control/client.ts';
+import type { JournalEntry } from '../contracts/control/api.ts';
 import { type RunningSim, startSimulators } from './sim.ts';
 import { forwardingDifferences, type SentRequest } from './wiremock/forwarding.ts';
 
 let sim: RunningSim;
+let control: ControlClient;
 beforeAll(async () => {
   sim = await startSimulators({ mode: 'stateful', platform: { frozen: true } });
+  control = new ControlClient(sim.info.controlUrl);
 });
 afterAll(async () => {
+  await control?.close();
   await sim?.stop();
 });
 
@@ -43,8 +47,7 @@ const send = (base: string, req: SentRequest): Promise<number> =>
 
 /** The model's journal entry of the request carrying this id (headers are journalled as node:http parsed them). */
 const receivedByModel = async (id: string): Promise<JournalEntry> => {
-  const res = await fetch(`${sim.info.controlUrl}/journal`);
-  const { entries } = (await res.json()) as { entries: JournalEntry[] };
+  const { entries } = await must(control.journal());
   const entry = entries.find((e) => e.headers['x-fidelity-id'] === id);
   if (!entry) throw new Error(`the model never received request ${id}`);
   return entry;
