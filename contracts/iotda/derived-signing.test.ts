@@ -2,12 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { DerivedAKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/DerivedAKSKSigner.js';
 import { describe, expect, it } from 'vitest';
-import {
-  type ReceivedRequest,
-  SDK_HMAC_SCHEME,
-  sign,
-  verifySignature,
-} from './signing.ts';
+import { type ReceivedRequest, SDK_HMAC_SCHEME, sign, verifySignature } from './signing.ts';
 import { AkskAuthHeaders } from './requests.ts';
 import {
   credentialScope,

@@ -5,7 +5,7 @@ import { ControlClient, must } from '../../contracts/control/client.ts';
 import { SDKS_DIR } from '../provision/cache.ts';
 import { ensureVenv, findPython, pinnedVersion } from '../provision/python.ts';
 import { Driver } from '../runner/driver.ts';
-import { type HarnessSim, startHarnessSim, TRANSPORTS, transportOf } from '../runner/harness-sim.ts';
+import { type Sims, startSims, TRANSPORTS, transportOf } from '../runner/harness-sim.ts';
 import { describeWithTool } from '../runner/sdk-suite.ts';
 
 const DRIVER = path.join(SDKS_DIR, 'enos', 'poseidon_driver.py');
@@ -40,26 +40,26 @@ describeWithTool(
   findPython() ? undefined : 'no Python 3.8+ on the PATH (python3, python, or HARNESS_PYTHON)',
   () => {
     let python: string;
-    let sim: HarnessSim;
-    let control: ControlClient;
+    let sims: Sims;
     beforeAll(async () => {
-      const [venv, started] = await Promise.all([
+      const [venv, started] = await Promise.allSettled([
         ensureVenv({ onProgress: (line) => console.log(line) }),
-        startHarnessSim(['--devices', '2']),
+        startSims(['--devices', '2']),
       ]);
-      sim = started;
-      control = new ControlClient(sim.info.controlUrl);
-      if (!venv.ok) throw new Error(venv.message);
-      python = venv.python;
+      if (started.status === 'fulfilled') sims = started.value;
+      if (venv.status === 'rejected') throw venv.reason;
+      if (started.status === 'rejected') throw started.reason;
+      if (!venv.value.ok) throw new Error(venv.value.message);
+      python = venv.value.python;
     }, 900_000);
     afterAll(async () => {
-      await control?.close();
-      await sim?.stop();
+      await sims?.stop();
     });
 
     for (const transport of TRANSPORTS)
       describe(`through the ${transport}`, () => {
         let driver: Driver;
+        let control: ControlClient;
         let assetId: string;
         const enos = async (request: { op: string } & Record<string, unknown>): Promise<Envelope> =>
           (await driver.value({ assetId, ...request })) as Envelope;
@@ -78,21 +78,25 @@ describeWithTool(
           ((await enos({ op: 'get', commandId })).data as Command).state;
 
         beforeAll(async () => {
+          const t = transportOf(transport, sims, 'enos');
+          control = new ControlClient(t.info.controlUrl);
           await must(control.reset('enos'));
-          assetId = sim.info.enos.devices[0]!.assetId;
-          const { enos: fleet } = sim.info;
+          const { enos: fleet } = t.info;
+          assetId = fleet.devices[0]!.assetId;
           driver = new Driver(python, [
             DRIVER,
             JSON.stringify({
-              baseUrl: transportOf(transport, sim.info).baseUrl,
+              baseUrl: t.baseUrl,
               orgId: fleet.orgId,
               appKey: fleet.appKey,
               appSecret: fleet.appSecret,
+              ...(t.caFile ? { caFile: t.caFile } : {}),
             }),
           ]);
         });
         afterAll(async () => {
           await driver?.close();
+          await control?.close();
         });
 
         let first: string;

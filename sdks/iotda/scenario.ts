@@ -1,11 +1,11 @@
 // The calls every IoTDA SDK makes against `harness sim`, over each transport and each AK/SK mode, with the exact answers expected; and the signer comparison.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '../../clients/iotda/aksk-signer.ts';
+import { sign } from '../../contracts/iotda/signing.ts';
 import { ControlClient, must } from '../../contracts/control/client.ts';
 import { parseHuaweiTime } from '../../contracts/common/huawei-time.ts';
 import { signDerived } from '../../contracts/iotda/derived-signing.ts';
 import type { Driver, DriverAnswer } from '../runner/driver.ts';
-import { type HarnessSim, startHarnessSim, TRANSPORTS, transportOf } from '../runner/harness-sim.ts';
+import { type Sims, startSims, TRANSPORTS, type Transport, transportOf } from '../runner/harness-sim.ts';
 import { describeWithTool } from '../runner/sdk-suite.ts';
 
 /** What a driver is started with (see python_driver.py / go/main.go). */
@@ -65,26 +65,31 @@ const okValue = (a: DriverAnswer): { status: number; body: Record<string, unknow
 export const iotdaSdkSuite = (sdk: IotdaSdk): void =>
   describeWithTool(sdk.name, sdk.missing, () => {
     let start: (config: IotdaDriverConfig) => Driver;
-    let sim: HarnessSim;
-    let control: ControlClient;
+    let sims: Sims;
     beforeAll(async () => {
-      [start, sim] = await Promise.all([sdk.provision(), startHarnessSim(['--devices', '2'])]);
-      control = new ControlClient(sim.info.controlUrl);
+      const [provisioned, started] = await Promise.allSettled([
+        sdk.provision(),
+        startSims(['--devices', '2']),
+      ]);
+      if (started.status === 'fulfilled') sims = started.value;
+      if (provisioned.status === 'rejected') throw provisioned.reason;
+      if (started.status === 'rejected') throw started.reason;
+      start = provisioned.value;
     }, 900_000);
     afterAll(async () => {
-      await control?.close();
-      await sim?.stop();
+      await sims?.stop();
     });
 
-    const configOf = (transport: (typeof TRANSPORTS)[number], mode: (typeof AUTH_MODES)[number]) => {
-      const { iotda } = sim.info;
+    const configOf = (t: Transport, mode: (typeof AUTH_MODES)[number]): IotdaDriverConfig => {
+      const { iotda } = t.info;
       return {
-        endpoint: transportOf(transport, sim.info).baseUrl,
+        endpoint: t.baseUrl,
         projectId: iotda.projectId,
         ak: iotda.ak,
         sk: iotda.sk,
         derived: mode === 'derived AK/SK',
         region: iotda.region,
+        ...(t.caFile ? { caFile: t.caFile } : {}),
       };
     };
 
@@ -92,16 +97,21 @@ export const iotdaSdkSuite = (sdk: IotdaSdk): void =>
       for (const mode of AUTH_MODES)
         describe(`${mode} through the ${transport}`, () => {
           let driver: Driver;
+          let t: Transport;
+          let control: ControlClient;
           let device: string;
           let commandId: string;
           let createdTime: string;
           beforeAll(async () => {
+            t = transportOf(transport, sims, 'iotda');
+            control = new ControlClient(t.info.controlUrl);
             await must(control.reset('iotda'));
-            device = sim.info.iotda.devices[0]!;
-            driver = start(configOf(transport, mode));
+            device = t.info.iotda.devices[0]!;
+            driver = start(configOf(t, mode));
           });
           afterAll(async () => {
             await driver?.close();
+            await control?.close();
           });
 
           it('create (delay) to an offline device: 200 PENDING', async () => {
@@ -170,7 +180,7 @@ export const iotdaSdkSuite = (sdk: IotdaSdk): void =>
           });
 
           it('a wrong SK: 401 IOTDA.000002', async () => {
-            const wrong = start({ ...configOf(transport, mode), sk: `${sim.info.iotda.sk}x` });
+            const wrong = start({ ...configOf(t, mode), sk: `${t.info.iotda.sk}x` });
             try {
               const a = await wrong.call({ op: 'listQueued', deviceId: device });
               expect(a).toMatchObject({
@@ -250,7 +260,7 @@ export const iotdaSdkSuite = (sdk: IotdaSdk): void =>
           let driver: Driver;
           let config: IotdaDriverConfig;
           beforeAll(() => {
-            config = configOf('platform model (http)', mode);
+            config = configOf(transportOf('platform model (http)', sims, 'iotda'), mode);
             driver = start(config);
           });
           afterAll(async () => {

@@ -49,21 +49,55 @@ export const startHarnessSim = (args: string[], timeoutMs = 120_000): Promise<Ha
     });
   });
 
-/**
- * How an SDK reaches the simulator: its base URL, and the CA file to verify the server with over HTTPS. Every suite
- * runs over each transport (its tests are declared per name before the simulator starts; the URL comes later).
- */
-export type Transport = { name: TransportName; baseUrl: string; caFile?: string };
+/** The simulators a suite runs against: `harness sim` over plain HTTP, and `harness sim --https`. */
+export type Sims = { http: HarnessSim; https: HarnessSim; stop(): Promise<void> };
 
-/** The front door `harness sim` prints, and the platform model straight (the server of the control API). */
-export const TRANSPORTS = ['front door (http)', 'platform model (http)'] as const;
+/** Starts both (in parallel) with the same arguments; the same seed gives both the same fleet and credentials. */
+export const startSims = async (args: string[]): Promise<Sims> => {
+  const [http, https] = await Promise.allSettled([
+    startHarnessSim(args),
+    startHarnessSim([...args, '--https']),
+  ]);
+  const started = [http, https].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = [http, https].find((r) => r.status === 'rejected');
+  if (failed || http.status !== 'fulfilled' || https.status !== 'fulfilled') {
+    await Promise.all(started.map((s) => s.stop()));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  return {
+    http: http.value,
+    https: https.value,
+    stop: async () => {
+      await Promise.all([http.value.stop(), https.value.stop()]);
+    },
+  };
+};
+
+/**
+ * How an SDK reaches the simulator: its base URL, the CA file to verify the server with over HTTPS (verification is
+ * always on), and the ready line of the simulator behind it (credentials, device ids, control API). Every suite runs
+ * over each transport; its tests are declared per name before the simulators start, the rest comes later.
+ */
+export type Transport = { name: TransportName; baseUrl: string; caFile?: string; info: ReadyInfo };
+
+/** The front door `harness sim` prints, the same over `--https`, and the platform model straight. */
+export const TRANSPORTS = ['front door (http)', 'front door (https)', 'platform model (http)'] as const;
 export type TransportName = (typeof TRANSPORTS)[number];
 
-export const transportOf = (name: TransportName, info: ReadyInfo): Transport => {
+/** The transport's base URL for one vendor: the door the ready line names for it, or the model. */
+export const transportOf = (name: TransportName, sims: Sims, vendor: 'iotda' | 'enos'): Transport => {
   switch (name) {
     case 'front door (http)':
-      return { name, baseUrl: info.wiremockUrl };
+      return { name, baseUrl: sims.http.info[vendor].baseUrl, info: sims.http.info };
+    case 'front door (https)': {
+      const { info } = sims.https;
+      const baseUrl = info[vendor].baseUrl;
+      if (!info.tls) throw new Error('harness sim --https printed no tls.caFile');
+      if (!baseUrl.startsWith('https://'))
+        throw new Error(`the --https front door of ${vendor} is ${baseUrl}`);
+      return { name, baseUrl, caFile: info.tls.caFile, info };
+    }
     case 'platform model (http)':
-      return { name, baseUrl: info.controlUrl.replace(/\/__control$/, '') };
+      return { name, baseUrl: sims.http.info.controlUrl.replace(/\/__control$/, ''), info: sims.http.info };
   }
 };
