@@ -116,6 +116,8 @@ const target = fc
       : `${path}?${query.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%20/g, '+')}`).join('&')}`,
   );
 
+/** Requests per run (600 passed once by hand). */
+const RUNS = 80;
 let counter = 0;
 const request = fc
   .record({
@@ -139,7 +141,10 @@ const request = fc
   .map((r): SentRequest => {
     const id = `fid-${process.pid}-${++counter}`;
     const bodyless = r.method === 'GET' || r.method === 'DELETE';
-    const body = bodyless ? '' : r.body;
+    // A form body WireMock cannot percent-decode never reaches the model (its own 500 page): a documented limit of
+    // the front door (simulators/wiremock/README.md), so form bodies here are well-formed ones carrying the text.
+    const form = r.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
+    const body = bodyless ? '' : form ? new URLSearchParams({ text: r.body }).toString() : r.body;
     const headers: [string, string][] = [
       ['Host', r.host],
       ['User-Agent', r.userAgent],
@@ -195,9 +200,9 @@ describe('the front door (WireMock in stateful mode) forwards what clients sign'
         expect(diffs.filter((d) => !(d.part === 'header' && d.known === 'jetty-case'))).toEqual([]);
         respelled += diffs.length;
       }),
-      { numRuns: 80 },
+      { numRuns: RUNS },
     );
-    console.log(`front-door fidelity: 80 requests, ${respelled} header values re-spelled by Jetty's cache`);
+    console.log(`front-door fidelity: ${RUNS} requests, ${respelled} header values re-spelled by Jetty's cache`);
   });
 });
 
