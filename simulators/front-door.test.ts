@@ -202,7 +202,9 @@ describe('the front door (WireMock in stateful mode) forwards what clients sign'
       }),
       { numRuns: RUNS },
     );
-    console.log(`front-door fidelity: ${RUNS} requests, ${respelled} header values re-spelled by Jetty's cache`);
+    console.log(
+      `front-door fidelity: ${RUNS} requests, ${respelled} header values re-spelled by Jetty's cache`,
+    );
   });
 });
 
