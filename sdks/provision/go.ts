@@ -1,5 +1,5 @@
-// The Go IoTDA SDK driver binary: built from sdks/iotda/go (go.mod and go.sum pin the SDK) with Go's module cache, kept in the cache by the hash of its sources.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// Go SDK driver binaries: each `sdks/<vendor>/go` module (its go.mod and go.sum pin the SDK) built with Go's module cache, kept in the cache by the hash of its sources.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   keyOf,
@@ -11,18 +11,24 @@ import {
   versionOf,
 } from './cache.ts';
 
-export const GO_DRIVER_DIR = path.join(SDKS_DIR, 'iotda', 'go');
-export const GO_SDK_MODULE = 'github.com/huaweicloud/huaweicloud-sdk-go-v3';
+/** Every Go driver module of sdks/: a `go` folder with a go.mod beside a vendor's suite. */
+export const goDriverDirs = (): string[] =>
+  readdirSync(SDKS_DIR)
+    .map((name) => path.join(SDKS_DIR, name, 'go'))
+    .filter((dir) => existsSync(path.join(dir, 'go.mod')) && statSync(dir).isDirectory());
 
-/** The SDK version go.mod pins (its one home). */
-export const goSdkVersion = (): string => {
-  const m = new RegExp(`^require ${GO_SDK_MODULE.replaceAll('.', '\\.')} (v\\S+)$`, 'm').exec(
-    readFileSync(path.join(GO_DRIVER_DIR, 'go.mod'), 'utf8'),
+/** The version a driver's go.mod requires of a module (its one home). */
+export const goModuleVersion = (dir: string, module: string): string => {
+  const m = new RegExp(`^\\s*(?:require )?${module.replaceAll('.', '\\.')} (v\\S+)`, 'm').exec(
+    readFileSync(path.join(dir, 'go.mod'), 'utf8'),
   );
-  if (!m?.[1]) throw new Error(`sdks/iotda/go/go.mod does not require ${GO_SDK_MODULE}`);
+  if (!m?.[1]) throw new Error(`${path.join(dir, 'go.mod')} does not require ${module}`);
   return m[1];
 };
-const BINARY = 'iotda-sdk-driver';
+
+/** The binary's name, from the module's folder: `sdks/<name>/go` builds `<name>-go-driver`. */
+const binaryName = (dir: string): string =>
+  `${path.basename(path.dirname(dir))}-${path.basename(dir)}-driver`;
 
 export type GoDriver = {
   ok: true;
@@ -33,11 +39,11 @@ export type GoDriver = {
 };
 
 /** go.mod, go.sum and every .go file of the driver: what the binary is built from. */
-const sources = (): Buffer[] =>
-  readdirSync(GO_DRIVER_DIR)
+const sources = (dir: string): Buffer[] =>
+  readdirSync(dir)
     .filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go'))
     .sort()
-    .flatMap((f) => [Buffer.from(f), readFileSync(path.join(GO_DRIVER_DIR, f))]);
+    .flatMap((f) => [Buffer.from(f), readFileSync(path.join(dir, f))]);
 
 /**
  * The driver binary: reused when the cache has one built from the same sources with the same Go, otherwise built with
@@ -45,6 +51,7 @@ const sources = (): Buffer[] =>
  * download) and published atomically.
  */
 export const ensureGoDriver = async (
+  moduleDir: string,
   opts: { env?: NodeJS.ProcessEnv; onProgress?: (line: string) => void } = {},
 ): Promise<GoDriver | ProvisionFailure> => {
   const env = opts.env ?? process.env;
@@ -57,16 +64,20 @@ export const ensureGoDriver = async (
       missing: true,
       message: 'Go is not installed (no `go` on the PATH): the Go SDK cannot run',
     };
-  const dir = path.join(sdkCacheDir(env), 'go', keyOf(...sources(), go, process.platform, process.arch));
-  const binary = path.join(dir, BINARY);
+  const cacheDir = path.join(
+    sdkCacheDir(env),
+    'go',
+    keyOf(...sources(moduleDir), go, process.platform, process.arch),
+  );
+  const binary = path.join(cacheDir, binaryName(moduleDir));
   if (existsSync(binary)) return { ok: true, binary, built: false, seconds: seconds(), modulesDownloaded: 0 };
 
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   const work = `${binary}.tmp-${process.pid}-${Date.now()}`;
-  opts.onProgress?.(`building the Go IoTDA SDK driver with ${go} into ${dir}`);
+  opts.onProgress?.(`building ${path.relative(SDKS_DIR, moduleDir)} with ${go} into ${cacheDir}`);
   let modules = 0;
   const r = await runStreaming('go', ['build', '-o', work, '.'], {
-    cwd: GO_DRIVER_DIR,
+    cwd: moduleDir,
     env: { ...env, GOFLAGS: '-mod=readonly -buildvcs=false', GOTOOLCHAIN: 'local' },
     timeoutMs: 900_000,
     onLine: (line) => {
@@ -78,9 +89,11 @@ export const ensureGoDriver = async (
     return {
       ok: false,
       missing: false,
-      message: `go build in ${GO_DRIVER_DIR} failed (exit ${r.code}):${r.tail}`,
+      message: `go build in ${moduleDir} failed (exit ${r.code}):${r.tail}`,
     };
   publish(work, binary);
-  opts.onProgress?.(`Go driver built in ${seconds().toFixed(1)} s (${modules} modules downloaded)`);
+  opts.onProgress?.(
+    `${binaryName(moduleDir)} built in ${seconds().toFixed(1)} s (${modules} modules downloaded)`,
+  );
   return { ok: true, binary, built: true, seconds: seconds(), modulesDownloaded: modules };
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyOf, publish, sdkCacheDir } from './cache.ts';
-import { ensureGoDriver, goSdkVersion } from './go.ts';
+import { ensureGoDriver, goDriverDirs, goModuleVersion } from './go.ts';
 import { ensureVenv, findPython, pinnedVersion, REQUIREMENTS } from './python.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'sdk-provision-'));
@@ -21,7 +21,11 @@ describe('pins', () => {
     expect(pinnedVersion('huaweicloudsdkiotda')).toBe('3.1.219');
     expect(pinnedVersion('huaweicloudsdkcore')).toBe('3.1.219');
     expect(pinnedVersion('enos-poseidon')).toBe('0.2.0');
-    expect(goSdkVersion()).toBe('v0.1.207');
+    const [driver] = goDriverDirs();
+    expect(goDriverDirs().map((d) => path.relative(path.join(REQUIREMENTS, '..'), d))).toEqual([
+      path.join('iotda', 'go'),
+    ]);
+    expect(goModuleVersion(driver!, 'github.com/huaweicloud/huaweicloud-sdk-go-v3')).toBe('v0.1.207');
     expect(() => pinnedVersion('not-a-package')).toThrow(/does not pin not-a-package/);
   });
   it('every requirement is pinned exactly (==), so the venv key names one set of versions', () => {
@@ -66,7 +70,7 @@ describe('absent tools are data (the suites skip on them, or fail under CI)', ()
     });
   });
   it('no Go on the PATH', async () => {
-    expect(await ensureGoDriver({ env: bare })).toEqual({
+    expect(await ensureGoDriver(goDriverDirs()[0]!, { env: bare })).toEqual({
       ok: false,
       missing: true,
       message: expect.stringMatching(/^Go is not installed/),

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ReadyInfo } from '../../simulators/platform/ready-info.ts';
+import type { Vendor } from '../../vendors/index.ts';
 import { SDKS_DIR } from '../provision/cache.ts';
 
 const CLI = path.join(SDKS_DIR, '..', 'cli', 'harness.ts');
@@ -85,7 +86,7 @@ export const TRANSPORTS = ['front door (http)', 'front door (https)', 'platform 
 export type TransportName = (typeof TRANSPORTS)[number];
 
 /** The transport's base URL for one vendor: the door the ready line names for it, or the model. */
-export const transportOf = (name: TransportName, sims: Sims, vendor: 'iotda' | 'enos'): Transport => {
+export const transportOf = (name: TransportName, sims: Sims, vendor: Vendor): Transport => {
   switch (name) {
     case 'front door (http)':
       return { name, baseUrl: sims.http.info[vendor].baseUrl, info: sims.http.info };
