@@ -55,11 +55,17 @@ describe('harness doctor', () => {
 });
 
 describe('a command without its prerequisites', () => {
+  const PACT = path.join(ROOT, 'contracts', 'pacts', 'iot-command-harness-huawei-iotda.json');
   it.each([
     ['sim', []],
     ['gate', ['--', 'true']],
     ['run', []],
-  ])('harness %s prints the one line of advice and exits 1, starting nothing', (name, rest) => {
+    ['load', ['over-limit']],
+    ['plan', ['--devices', '10']],
+    ['props', ['--through', 'wiremock']],
+    ['verify-pact', [PACT]],
+    ['verify-pact', [PACT, '--mode', 'replay']],
+  ])('harness %s %j prints the one line of advice and exits 1, starting nothing', (name, rest) => {
     const r = harness([name, ...rest], EMPTY_PATH);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -67,6 +73,20 @@ describe('a command without its prerequisites', () => {
       `${adviceLine(name, { id: 'java', ok: false, detail: 'java is not on the PATH' })}\n`,
     );
     expect(r.stderr).toContain(ABOUT.java.fix);
+  });
+
+  it('harness sim --launcher container without docker names docker, in the same one line', () => {
+    const r = harness(['sim', '--launcher', 'container'], EMPTY_PATH);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${adviceLine('sim', { id: 'docker', ok: false, detail: 'docker is not on the PATH' })}\n`,
+    );
+  });
+
+  it('commands that can do without the simulator start without Java', () => {
+    const r = harness(['verify-pact', PACT, '--platform-only', '--json'], EMPTY_PATH);
+    expect(r.stderr).not.toContain('missing java');
+    expect(r.status, r.stderr).toBe(0);
   });
 
   it('an output folder inside node_modules is refused in one line', () => {

@@ -24,6 +24,10 @@ export type Subcommand = {
 /** A simulator with the embedded WireMock: Java and the jar. */
 const SIMULATOR: CheckId[] = ['java', 'wiremock'];
 
+/** What `--launcher` asks for: the embedded WireMock, a container engine, or nothing (a WireMock already running). */
+const launcherNeeds = (launcher: unknown): CheckId[] =>
+  launcher === 'container' ? ['docker'] : launcher === 'external' ? [] : SIMULATOR;
+
 /** How every long-running command stops; `harness sim --help` and the README say the same. */
 export const STOPPING =
   'Stops on SIGINT, SIGTERM or SIGHUP, sent to it or to whatever started it (npx, npm run, npm start, the harness bin): ' +
@@ -45,7 +49,7 @@ export const SUBCOMMANDS: Subcommand[] = [
       'start the simulators (WireMock in front of the platform model), print the ready line, run until stopped',
     options: SIM_FLAGS,
     help: STOPPING,
-    needs: (o) => (o.launcher === undefined || o.launcher === 'embedded' ? SIMULATOR : []),
+    needs: (o) => launcherNeeds(o.launcher),
     load: async () => (await import('./commands/sim.ts')).run,
   },
   {
@@ -158,6 +162,7 @@ export const SUBCOMMANDS: Subcommand[] = [
       { flags: '--json', description: 'also print the report as JSON' },
       { flags: '--list', description: 'list the properties and exit' },
     ],
+    needs: (o) => (o.through === 'wiremock' ? SIMULATOR : []),
     load: async () => (await import('./commands/props.ts')).run,
   },
   {
@@ -184,6 +189,8 @@ export const SUBCOMMANDS: Subcommand[] = [
       { flags: '--out <file>', description: 'also write the verdict as JSON' },
       { flags: '--json', description: 'print the verdict as JSON' },
     ],
+    // The full simulator unless one runs already (--against) or the platform model alone will do.
+    needs: (o) => (o.against || (o.platformOnly && o.mode !== 'replay') ? [] : SIMULATOR),
     load: async () => (await import('./commands/verify-pact.ts')).run,
   },
   {
