@@ -1,6 +1,6 @@
 // Proof the suite bites: each deliberate fault of the simulator, one at a time, must make the property suite fail.
 import { describe, expect, it } from 'vitest';
-import { MUTATIONS, type Mutation } from '../simulators/platform/config.ts';
+import { MUTATIONS, type Mutation } from './mutations/faults.ts';
 import { MUTATION_EFFECTS, notWiredParts, runMutationCheck } from './runner/mutation-check.ts';
 import { renderFailure } from './runner/outcome.ts';
 import { INVARIANT_PROPERTIES, MODEL_PROPERTIES, type SuiteProperty } from './runner/properties.ts';

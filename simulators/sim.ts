@@ -10,7 +10,7 @@ import { frontDoorOptions } from './front-door-options.ts';
 import type { SimConfigInput } from './platform/config.ts';
 import type { ReadyInfo } from './platform/ready-info.ts';
 import { buildPlatform, type Platform } from './platform/server.ts';
-import type { StoreFactory, VendorSimFactory } from './platform/vendor-sim.ts';
+import type { EngineFactories, VendorSimFactory } from './platform/vendor-sim.ts';
 import { type LatencyProfile, withLatency } from './replay/build-mappings.ts';
 import { DEFAULTS_FILE, FAULTS_PATH, MARKER_FILE, mappingsDirOf } from './replay/mapping-files.ts';
 import { CASE_HEADER, CASE_QUERY, FAULT_HEADER } from './replay/replay-case.ts';
@@ -33,8 +33,8 @@ export type SimOptions = {
   /** Port of the platform model (0: any free one). */
   platformPort?: number;
   latency?: LatencyProfile;
-  /** How the vendors' command stores are made (the property suite's mutation check: stores with a fault). */
-  stores?: StoreFactory;
+  /** How the vendors' command stores and throttles are made (the property suite's mutation check: faulty ones). */
+  engines?: EngineFactories;
   /** Serve the front door over HTTPS with a CA and certificate made for this run (embedded launcher only). */
   https?: boolean;
   /**
@@ -211,7 +211,7 @@ export const startSimulators = async (opts: SimOptions = {}): Promise<RunningSim
       : undefined;
     let platform: Platform;
     try {
-      platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES, undefined, opts.stores);
+      platform = buildPlatform(opts.platform ?? {}, VENDOR_FACTORIES, undefined, opts.engines);
     } catch (err) {
       for (const d of await Promise.allSettled(early ?? []))
         if (d.status === 'fulfilled') await d.value?.stop();

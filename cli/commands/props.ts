@@ -60,7 +60,7 @@ export const run: SubcommandRun = async ({ options, context = defaultContext() }
   const startedAt = new Date();
 
   if (f.mutations !== undefined && f.mutations !== false) {
-    const { MUTATIONS } = await import('../../simulators/platform/config.ts');
+    const { MUTATIONS } = await import('../../property-tests/mutations/faults.ts');
     const { MUTATION_EFFECTS } = await import('../../property-tests/runner/mutation-check.ts');
     const names =
       typeof f.mutations === 'string' ? f.mutations.split(',').map((s) => s.trim()) : [...MUTATIONS];

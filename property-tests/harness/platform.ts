@@ -1,9 +1,9 @@
 // Starts the simulator the property suite drives: the platform served on 127.0.0.1 (fast), or behind WireMock.
-import type { Mutation, SimConfigInput } from '../../simulators/platform/config.ts';
+import type { SimConfigInput } from '../../simulators/platform/config.ts';
 import type { FleetSections } from '../../simulators/platform/ready-info.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
 import { VENDORS } from '../../vendors/index.ts';
-import { storesWith } from '../mutations/store.ts';
+import { enginesWith, type Mutation, quirksRemovedBy } from '../mutations/faults.ts';
 
 export type Through = 'direct' | 'wiremock';
 
@@ -39,7 +39,7 @@ export const simConfigOf = (c: SuiteConfig): SimConfigInput => ({
       { enabled: true, limit: c.throttle.limit, windowMs: c.throttle.windowMs, algorithm: 'fixed-window' },
     ]),
   ),
-  mutations: [...c.mutations],
+  removedQuirks: quirksRemovedBy(c.mutations),
 });
 
 export type RunningPlatform = {
@@ -72,7 +72,7 @@ export const startPlatform = async (
     const sim = await startSimulators({
       mode: 'stateful',
       platform: simConfigOf(config),
-      stores: storesWith(config.mutations),
+      engines: enginesWith(config.mutations),
     });
     const platform = sim.platform!;
     return {
@@ -89,7 +89,7 @@ export const startPlatform = async (
     simConfigOf(config),
     VENDOR_FACTORIES,
     undefined,
-    storesWith(config.mutations),
+    enginesWith(config.mutations),
   );
   const baseUrl = await platform.listen(0);
   return {

@@ -1,10 +1,10 @@
 // The deliberate faults of the engine (a store subclass, the throttle's switch): off by default, and each does what the mutation check expects of it.
 import { describe, expect, it } from 'vitest';
-import { THROTTLE_MUTATIONS } from '../../simulators/model/mutations.ts';
 import { setup as storeSetup, T0 } from '../../simulators/model/test-support.ts';
 import { Throttle } from '../../simulators/model/throttle.ts';
-import { MUTATIONS } from '../../simulators/platform/config.ts';
+import { MUTATIONS } from './faults.ts';
 import { STORE_MUTATIONS, storesWith } from './store.ts';
+import { MutantThrottle, THROTTLE_MUTATIONS } from './throttle.ts';
 
 /** The model's test set-up with a store carrying the named faults (none: a plain CommandStore). */
 const setup = (faults: { mutations?: string[] } = {}) => storeSetup({}, storesWith(faults.mutations ?? []));
@@ -69,7 +69,7 @@ describe('mutation switches of the engine (property-tests mutation check)', () =
     const count = (t: Throttle) =>
       Array.from({ length: 5 }, () => t.check('app', T0)).filter((d) => d.allowed).length;
     expect(count(new Throttle({ limit: 3, windowMs: 1000 }))).toBe(3);
-    const faulty = new Throttle({ limit: 3, windowMs: 1000 }, { mutations: ['throttle-off-by-one'] });
+    const faulty = new MutantThrottle({ limit: 3, windowMs: 1000 }, ['throttle-off-by-one']);
     expect(count(faulty)).toBe(4);
     faulty.configure({ limit: 2, windowMs: 1000 });
     expect(count(faulty)).toBe(3);

@@ -1,8 +1,8 @@
 // The mutation check: switch on each deliberate fault of the simulator in turn and show the property suite fails for it.
-import { MUTATIONS, type Mutation } from '../../simulators/platform/config.ts';
 import type { Platform } from '../../simulators/platform/server.ts';
-import { THROTTLE_MUTATIONS } from '../../simulators/model/mutations.ts';
+import { MUTATIONS, type Mutation } from '../mutations/faults.ts';
 import { MutantCommandStore, STORE_MUTATIONS } from '../mutations/store.ts';
+import { MutantThrottle, THROTTLE_MUTATIONS } from '../mutations/throttle.ts';
 import { DEFAULT_SUITE_CONFIG, type Through } from '../harness/platform.ts';
 import { openSession } from '../harness/session.ts';
 import type { PropertyOutcome, RunOptions } from './outcome.ts';
@@ -39,7 +39,7 @@ export const notWiredParts = (platform: Platform, mutation: Mutation): string[] 
       out.push(`${v.vendor} command store`);
     if (
       (THROTTLE_MUTATIONS as readonly string[]).includes(mutation) &&
-      !v.throttle.mutations.includes(mutation)
+      !(v.throttle instanceof MutantThrottle && v.throttle.mutations.includes(mutation))
     )
       out.push(`${v.vendor} throttle`);
   }

@@ -1,6 +1,6 @@
 // The property suite as data: every property by name, what it says, its default runs, and how to run it.
 import { type Vendor, VENDORS } from '../../vendors/index.ts';
-import type { Mutation } from '../../simulators/platform/config.ts';
+import type { Mutation } from '../mutations/faults.ts';
 import type { Session } from '../harness/session.ts';
 import { INVARIANTS, invariantsOf } from '../invariants/index.ts';
 import { checkModelRuns } from './model-property.ts';

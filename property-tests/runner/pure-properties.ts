@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { formatHuaweiTime, HUAWEI_TIME_REGEX, parseHuaweiTime } from '../../contracts/common/huawei-time.ts';
 import { CANONICAL_STATES, type CanonicalState } from '../../contracts/common/lifecycle.ts';
 import { predictAllowed } from '../../simulators/model/throttle-predict.ts';
-import { Throttle } from '../../simulators/model/throttle.ts';
+import { throttlesWith } from '../mutations/throttle.ts';
 import { VENDORS } from '../../vendors/index.ts';
 import { FixedWindowModel } from '../model/throttle-window.ts';
 import { lifecycleAgainstEngine } from './engine-property.ts';
@@ -110,7 +110,7 @@ export const PURE_PROPERTIES: readonly SuiteProperty[] = [
             originMs: c.originMs,
             algorithm: 'fixed-window' as const,
           };
-          const engine = new Throttle(config, { mutations: ctx.mutations });
+          const engine = throttlesWith(ctx.mutations)(config);
           const model = new FixedWindowModel(config);
           const times = new Map<string, number[]>();
           const engineSays = new Map<string, boolean[]>();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { MUTATIONS } from '../../simulators/platform/config.ts';
+import { MUTATIONS } from '../mutations/faults.ts';
 import { StepSpec } from '../commands/steps.ts';
 import { RunParams } from '../harness/run-params.ts';
 

@@ -2,7 +2,6 @@
 import { PENDING_CAP } from '../../contracts/enos/constraints.ts';
 import { ENOS_ROUTES } from '../../contracts/enos/endpoints.ts';
 import { errorRow } from '../../contracts/enos/errors.ts';
-import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
 import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
 import { errorCodeOfBody, failureAnswer, type EnosFailure, tokenFailureAnswer } from './answers.ts';
@@ -71,7 +70,7 @@ export const simulatorWith =
       defaultTimeoutMs: 30_000,
       defaultBehaviour: config.deviceBehaviour,
     });
-    const throttle = new Throttle(config.throttle.enos, { mutations: config.mutations });
+    const throttle = ctx.newThrottle(config.throttle.enos);
     const world = new EnosWorld();
     const core = makeCore({ store, world, throttle, clock, options, seed: config.seed });
     const plan = fleetPlan(config.seed, config.devicesPerVendor);

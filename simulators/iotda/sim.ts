@@ -2,7 +2,6 @@
 import { PENDING_CAP } from '../../contracts/iotda/constraints.ts';
 import { IOTDA_ROUTES } from '../../contracts/iotda/endpoints.ts';
 import { IOTDA_ERRORS, THROTTLE_CODE } from '../../contracts/iotda/errors.ts';
-import { Throttle } from '../model/throttle.ts';
 import type { PlatformFault } from '../platform/faults.ts';
 import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
 import { type Answer, apiNotFound, badRequestFormat, injected, internalError, throttled } from './answers.ts';
@@ -38,7 +37,7 @@ export const simulator: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> =>
     seed: config.seed,
     defaultBehaviour: config.deviceBehaviour,
   });
-  const throttle = new Throttle(config.throttle.iotda, { mutations: config.mutations });
+  const throttle = ctx.newThrottle(config.throttle.iotda);
   const world = new IotdaWorld(config.seed);
   const fleet = iotdaFleetOf(config.seed, config.devicesPerVendor);
   const deps: IotdaDeps = { store, throttle, world, clock };

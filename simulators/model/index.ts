@@ -4,9 +4,7 @@ export type { ClockConfigInput, ClockState, TimeSource, WallSource } from './clo
 export { Scheduler } from './scheduler.ts';
 export type { SchedulerHandle } from './scheduler.ts';
 export { THROTTLE_ALGORITHMS, Throttle, ThrottleConfig } from './throttle.ts';
-export type { ThrottleConfigInput, ThrottleDecision, ThrottleOptions } from './throttle.ts';
-export { MutationList, THROTTLE_MUTATIONS, hasMutation } from './mutations.ts';
-export type { ThrottleMutation } from './mutations.ts';
+export type { ThrottleConfigInput, ThrottleDecision } from './throttle.ts';
 export { predictAllowed } from './throttle-predict.ts';
 export type { ThrottlePrediction } from './throttle-predict.ts';
 export { DeviceBehaviour } from './behaviour.ts';

@@ -1,6 +1,5 @@
 // Per-application call limiting (fixed window, sliding log, token bucket), checked call by call in platform time.
 import { z } from 'zod';
-import { hasMutation } from './mutations.ts';
 
 export const THROTTLE_ALGORITHMS = ['fixed-window', 'sliding-window', 'token-bucket'] as const;
 
@@ -40,20 +39,12 @@ type AppState = FixedState | SlidingState | BucketState;
 /** Floor division that stays right for negative numerators. */
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 
-/** Options that outlive configure(): the deliberate faults of the mutation check (THROTTLE_MUTATIONS). */
-export type ThrottleOptions = { mutations?: readonly string[] };
-
 export class Throttle {
   private cfg: ThrottleConfig;
   private readonly apps = new Map<string, AppState>();
-  /** Mutation check only ('throttle-off-by-one'): a fixed window admits one call more than its limit. */
-  private readonly extraCall: number;
-  readonly mutations: readonly string[];
 
-  constructor(config: ThrottleConfigInput = {}, options: ThrottleOptions = {}) {
+  constructor(config: ThrottleConfigInput = {}) {
     this.cfg = ThrottleConfig.parse(config);
-    this.mutations = [...(options.mutations ?? [])];
-    this.extraCall = hasMutation(this.mutations, 'throttle-off-by-one') ? 1 : 0;
   }
 
   get config(): ThrottleConfig {
@@ -97,7 +88,7 @@ export class Throttle {
           state.count = 0;
         }
         const resetAt = state.windowStart + windowMs;
-        if (state.count >= limit + this.extraCall)
+        if (state.count >= this.fixedWindowAdmits(limit))
           return { allowed: false, retryAfterMs: resetAt - t, resetAt };
         state.count++;
         return { allowed: true, remaining: limit - state.count, resetAt };
@@ -122,6 +113,14 @@ export class Throttle {
         return this.take(state, t);
       }
     }
+  }
+
+  /**
+   * The calls a fixed window admits: its limit. The one rule a subclass may break on purpose (the property suite's
+   * mutation check runs a throttle with that fault, property-tests/mutations/throttle.ts).
+   */
+  protected fixedWindowAdmits(limit: number): number {
+    return limit;
   }
 
   private take(state: BucketState, t: number): ThrottleDecision {

@@ -4,7 +4,7 @@ import { FINISHED_TASK_STATUSES, type TaskStatus } from '../../contracts/oceanco
 import type { CanonicalState } from '../../contracts/common/lifecycle.ts';
 import type { CommandView } from '../model/command.ts';
 import type { CommandStore } from '../model/command-store.ts';
-import { commandResp, revokedCommandResp } from './projection.ts';
+import { revokedCommandResp } from './projection.ts';
 
 export type TaskRecord = {
   taskId: string;
@@ -36,13 +36,9 @@ export class TaskBook {
   private readonly timing: TaskTiming;
   private readonly store: CommandStore;
 
-  /** The mutation check's 'pendding-spelled-correctly' fault: revocation answers say PENDING, as the vendor does not. */
-  private readonly spellPendingCorrectly: boolean;
-
-  constructor(store: CommandStore, timing: TaskTiming, mutations: readonly string[] = []) {
+  constructor(store: CommandStore, timing: TaskTiming) {
     this.store = store;
     this.timing = timing;
-    this.spellPendingCorrectly = mutations.includes('pendding-spelled-correctly');
   }
 
   has(taskId: string): boolean {
@@ -80,11 +76,7 @@ export class TaskBook {
     const status = this.statusAt(task, now);
     const views =
       FINISHED_TASK_STATUSES.has(status) || task.fixedStatus ? this.current(task) : this.snapshotOf(task);
-    const deviceCommands: RevokedDeviceCommandResp[] = views.map((v) =>
-      this.spellPendingCorrectly
-        ? (commandResp(v) as unknown as RevokedDeviceCommandResp)
-        : revokedCommandResp(v),
-    );
+    const deviceCommands: RevokedDeviceCommandResp[] = views.map(revokedCommandResp);
     return {
       taskId: task.taskId,
       appId: task.appId,

@@ -1,7 +1,7 @@
 // Everything one OceanConnect simulator holds (store, throttle, apps, devices, tasks, faults) and how it is reset.
 import { PENDING_CAP } from '../../contracts/oceanconnect/constraints.ts';
 import type { CommandStore } from '../model/command-store.ts';
-import { Throttle } from '../model/throttle.ts';
+import type { Throttle } from '../model/throttle.ts';
 import type { PlatformContext } from '../platform/vendor-sim.ts';
 import { AppRegistry } from './apps.ts';
 import { FaultSwitch } from './faults.ts';
@@ -44,13 +44,9 @@ export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {})
     options,
     fleet: fleetOf(seed, ctx.config.devicesPerVendor),
     store,
-    throttle: new Throttle(ctx.config.throttle.oceanconnect, { mutations: ctx.config.mutations }),
+    throttle: ctx.newThrottle(ctx.config.throttle.oceanconnect),
     apps: new AppRegistry(seed, options.tokenLifetimeSeconds * 1000),
-    tasks: new TaskBook(
-      store,
-      { runDelayMs: options.taskRunDelayMs, runMs: options.taskRunMs },
-      ctx.config.mutations,
-    ),
+    tasks: new TaskBook(store, { runDelayMs: options.taskRunDelayMs, runMs: options.taskRunMs }),
     faults: new FaultSwitch(),
     owners: new Map(),
     settings: { refusalStatus: options.refusalStatus },

@@ -20,16 +20,6 @@ const throttles = Object.fromEntries(VENDORS.map((v) => [v.id, throttleFor(v.thr
   ReturnType<typeof throttleFor>
 >;
 
-/** The deliberate faults a mutation check can switch on, one at a time. */
-export const MUTATIONS = [
-  'cancel-takes-sent',
-  'throttle-off-by-one',
-  'expiry-one-second-late',
-  'pendding-spelled-correctly',
-  'cancel-all-skips-last',
-] as const;
-export type Mutation = (typeof MUTATIONS)[number];
-
 export const SimConfig = z.object({
   /** Platform seconds per wall second. */
   timeScale: z.number().positive().finite().default(1),
@@ -45,11 +35,6 @@ export const SimConfig = z.object({
   journalCapacity: z.number().int().nonnegative().default(100_000),
   /** Per-application throttle of each vendor; defaults from each vendor's THROTTLE (contracts/<vendor>/constraints.ts). */
   throttle: z.object(throttles).prefault({}),
-  /**
-   * Deliberate faults for the property suite's mutation check (see property-tests/): never set in normal runs.
-   * Each name is one fault; the model and the vendor simulators read the list at start.
-   */
-  mutations: z.array(z.enum(MUTATIONS)).default([]),
   /**
    * Vendor quirks the answers go without (ids of contracts/quirks.ts); empty, the default, is the faithful profile:
    * every documented quirk reproduced. `harness gate --quirks` removes one at a time through the control API.

@@ -12,8 +12,9 @@ import { driftHook } from './drift-profile.ts';
 import { Injector, injectionHook, injectionProblem } from './injection.ts';
 import { Journal } from './journal.ts';
 import { QuirkProfile, quirkHook } from './quirk-profile.ts';
-import type { PlatformContext, StoreFactory, VendorSim, VendorSimFactory } from './vendor-sim.ts';
+import type { EngineFactories, PlatformContext, VendorSim, VendorSimFactory } from './vendor-sim.ts';
 import { CommandStore } from '../model/command-store.ts';
+import { Throttle } from '../model/throttle.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,15 +98,21 @@ export const buildPlatform = (
   input: SimConfigInput,
   factories: readonly VendorSimFactory[],
   wall: () => number = hiResWall,
-  /** How each vendor's command store is made (the property suite's mutation check passes stores with a fault). */
-  stores: StoreFactory = (clock, c) => new CommandStore(clock, c),
+  /** How each vendor's command store and throttle are made (the property suite's mutation check passes faulty ones). */
+  engines: EngineFactories = {},
 ): Platform => {
   const config = SimConfigSchema.parse(input);
   const clock = new SimClock(
     { timeScale: config.timeScale, frozen: config.frozen, startEpochMs: config.startEpochMs },
     wall,
   );
-  const ctx: PlatformContext = { config, clock, newStore: (c) => stores(clock, c) };
+  const { stores = (at, c) => new CommandStore(at, c), throttles = (c) => new Throttle(c) } = engines;
+  const ctx: PlatformContext = {
+    config,
+    clock,
+    newStore: (c) => stores(clock, c),
+    newThrottle: (c) => throttles(c),
+  };
   const vendors = new Map<Vendor, VendorSim>();
   for (const make of factories) {
     const v = make(ctx);

@@ -6,7 +6,7 @@ import type { DocumentedFailure } from '../../contracts/common/failure.ts';
 import type { Vendor } from '../../contracts/common/problem.ts';
 import type { SimClock, TimeSource } from '../model/clock.ts';
 import type { CommandStore, CommandStoreConfigInput } from '../model/command-store.ts';
-import type { Throttle } from '../model/throttle.ts';
+import type { Throttle, ThrottleConfigInput } from '../model/throttle.ts';
 import type { SimConfig } from './config.ts';
 import type { PlatformFault } from './faults.ts';
 import type { FleetSections } from './ready-info.ts';
@@ -14,11 +14,19 @@ import type { FleetSections } from './ready-info.ts';
 /** Makes a vendor's command store on the platform clock (a store with a deliberate fault in the mutation check). */
 export type StoreFactory = (clock: TimeSource, config: CommandStoreConfigInput) => CommandStore;
 
+/** Makes a vendor's throttle (one with a deliberate fault in the mutation check). */
+export type ThrottleFactory = (config: ThrottleConfigInput) => Throttle;
+
+/** How the engine parts every vendor simulator runs on are made; absent: the plain ones. */
+export type EngineFactories = { stores?: StoreFactory; throttles?: ThrottleFactory };
+
 export type PlatformContext = {
   config: SimConfig;
   clock: SimClock;
   /** The vendor's command store, on the platform clock. */
   newStore(config: CommandStoreConfigInput): CommandStore;
+  /** The vendor's per-application throttle. */
+  newThrottle(config: ThrottleConfigInput): Throttle;
 };
 
 export type ProviderStateOutcome =
