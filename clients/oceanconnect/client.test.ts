@@ -5,7 +5,7 @@ import { readFixture } from '../../contracts/oceanconnect/fixtures.ts';
 import { defaultBackoff } from '../common/backoff.ts';
 import { OceanConnectClient } from './client.ts';
 import type { OceanConnectConfig } from './config.ts';
-import { type FakePlatform, type Recorded, type Reply, startFakePlatform } from './fake-platform.ts';
+import { type FakePlatform, type Recorded, type Reply, startFakePlatform } from './test-support.ts';
 
 const LOGIN_PATH = '/iocm/app/sec/v1.1.0/login';
 const TASKS_PATH = '/iocm/app/cmd/v1.4.0/deviceCommandCancelTasks';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBackoff } from '../common/backoff.ts';
 import { OceanConnectClient } from './client.ts';
-import { type FakePlatform, startFakePlatform } from './fake-platform.ts';
+import { type FakePlatform, startFakePlatform } from './test-support.ts';
 
 // Every refused input must be named and must not reach the platform; the stand-in answers 500 to anything it gets.
 let platform: FakePlatform;
