@@ -22,7 +22,7 @@ export const modelChecks = (vendor: string, perApp: readonly ModelCheck[]): Chec
   perApp.map((m, i) => ({
     name: `${vendor} app ${i}: answers equal the throttle model`,
     ok: m.mismatches === 0 && m.refused === m.predictedRefused,
-    detail: `${m.calls} calls, ${m.refused} refused, model ${m.predictedRefused} refused, ${m.mismatches} decisions differ, ${m.explained.length} journaled just past a boundary${
+    detail: `${m.calls} calls, ${m.refused} refused, model ${m.predictedRefused} refused, ${m.mismatches} decisions differ (strict: none forgiven)${
       m.mismatched.length
         ? ` (first: ${m.mismatched.map((x) => `seq ${x.seq} at ${x.at}${x.refused ? ' refused' : ' allowed'}`).join(', ')})`
         : ''

@@ -43,6 +43,18 @@ export const segmentArgs = (i: number, n: number): string[] =>
         Array.from({ length: n + 1 }, (_, k) => fraction(k, n)).join(','),
       ];
 
+/** `k6 run` of a script as the harness runs it: quiet, no colours, no usage report, no REST API listening. */
+export const k6RunArgs = (script: string, extra: readonly string[] = []): string[] => [
+  'run',
+  '--quiet',
+  '--no-color',
+  '--no-usage-report',
+  '--address',
+  '',
+  ...extra,
+  script,
+];
+
 const summaryPathOf = (base: string, i: number, n: number): string => {
   if (n <= 1) return base;
   const ext = path.extname(base);
@@ -52,16 +64,7 @@ const summaryPathOf = (base: string, i: number, n: number): string => {
 const runOne = (spec: K6RunSpec, i: number, n: number): Promise<K6ProcessResult> =>
   new Promise((resolve) => {
     const summaryPath = summaryPathOf(spec.summaryPath, i, n);
-    const args = [
-      'run',
-      '--quiet',
-      '--no-color',
-      '--no-usage-report',
-      '--address',
-      '',
-      ...segmentArgs(i, n),
-      spec.script,
-    ];
+    const args = k6RunArgs(spec.script, segmentArgs(i, n));
     const inv = k6Invocation(spec.k6, args, spec.mounts);
     const child = spawn(inv.command, inv.args, {
       env: {

@@ -135,7 +135,11 @@ const seedAndDescribe = async (
       ? { callsPerWindow: req.profile.callsPerWindow, windows: plannedPlatformMs(req) / p.windowMs }
       : req.scenario === 'back-off'
         ? { callsPerWindow: req.profile.demandPerWindow, windows: req.profile.windows }
-        : { callsPerWindow: req.profile.callsPerWindow, windows: req.profile.windows };
+        : {
+            callsPerWindow: req.profile.callsPerWindow,
+            windows: req.profile.windows,
+            spread: req.profile.spread,
+          };
   const throttleOf = (v: Vendor) => ({
     enabled: th[v]?.enabled ?? true,
     limit: p.limit,

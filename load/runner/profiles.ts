@@ -28,20 +28,31 @@ const common = {
   thresholds: Thresholds,
 };
 
-export const PacedProfile = z.object({
-  ...common,
-  windows: z.number().int().positive(),
-  callsPerWindow: z.number().positive(),
-  /** The load vendors the run calls (load/runner/<vendor>/plugin.ts). */
-  vendors: z.array(z.enum(loadVendors().map((v) => v.id) as [string, ...string[]])).min(1),
-  /** Each vendor's own fields (e.g. switching an optional throttle on), from its load plug-in. */
-  ...(Object.assign({}, ...loadVendors().map((v) => v.load.pacedProfileFields ?? {})) as Record<
-    never,
-    never
-  >),
-  /** over-limit: the measured throttled share may differ from 1 - limit/callsPerWindow by this much. */
-  throttledShareTolerance: z.number().nonnegative().optional(),
-});
+export const PacedProfile = z
+  .object({
+    ...common,
+    windows: z.number().int().positive(),
+    callsPerWindow: z.number().positive(),
+    /** The load vendors the run calls (load/runner/<vendor>/plugin.ts). */
+    vendors: z.array(z.enum(loadVendors().map((v) => v.id) as [string, ...string[]])).min(1),
+    /** Each vendor's own fields (e.g. switching an optional throttle on), from its load plug-in. */
+    ...(Object.assign({}, ...loadVendors().map((v) => v.load.pacedProfileFields ?? {})) as Record<
+      never,
+      never
+    >),
+    /** over-limit: the measured throttled share may differ from 1 - limit/callsPerWindow by this much. */
+    throttledShareTolerance: z.number().nonnegative().optional(),
+    /**
+     * The share of each window its calls are spread over (1: evenly, k6's constant arrival rate). Below 1 the calls of a
+     * window come in one run that leaves the rest of the window idle, room for late calls: at a time scale of 600 an
+     * evenly spaced call has 3/4 of a wall millisecond before it slips into the next window (load/README.md).
+     */
+    spread: z.number().gt(0).max(1).default(1),
+  })
+  .refine((p) => p.spread === 1 || Number.isInteger(p.callsPerWindow / p.spread), {
+    message: 'with spread below 1, callsPerWindow / spread must be a whole number of slots per window',
+    path: ['spread'],
+  });
 export type PacedProfile = z.infer<typeof PacedProfile>;
 
 export const DrainProfile = z.object({

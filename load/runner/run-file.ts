@@ -49,8 +49,15 @@ export const RunFile = z.object({
   apps: z.record(z.string(), z.array(RunApp)),
   /** The vendor whose documented throttle the figures measure: fleet-drain and back-off drive its revocation calls. */
   primaryVendor: z.string(),
-  /** Paced scenarios: calls per application per throttle window, and how many windows (at-limit, over-limit). */
-  pacing: z.object({ callsPerWindow: z.number().positive(), windows: z.number().positive() }),
+  /**
+   * Paced scenarios: calls per application per throttle window, and how many windows (at-limit, over-limit); `spread`
+   * is the share of each window its calls are spread over (1: evenly, a constant arrival rate).
+   */
+  pacing: z.object({
+    callsPerWindow: z.number().positive(),
+    windows: z.number().positive(),
+    spread: z.number().gt(0).max(1).default(1),
+  }),
   /** fleet-drain: what one call cancels (a revocation task: every pending command of a device; modify: one). */
   strategy: z.enum(DRAIN_STRATEGIES),
   /** back-off: the client's demand (calls per window, above the limit) and the safety margin of its self-pacing. */

@@ -2,7 +2,7 @@
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { BACKOFF_FIRST_THROTTLE, BACKOFF_WASTED } from './lib/metrics.ts';
-import { appsOf, PRIMARY, primaryThrottle, RUN } from './lib/run.ts';
+import { appsOf, idsOf, PRIMARY, primaryThrottle, RUN } from './lib/run.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';
 import { k6Duration, sleepWall, wallMs } from './lib/timing.ts';
 import { k6Vendor } from './lib/vendors.ts';
@@ -51,7 +51,8 @@ export function backoff(): void {
   const sentAt = Date.now();
   // A client held back by its own pacing does not burst to catch up: its demand resumes from now.
   due = (sentAt - due > demandInterval ? sentAt : due) + demandInterval;
-  const device = app.devices[exec.scenario.iterationInTest % app.devices.length]!;
+  const devices = idsOf(PRIMARY, 0);
+  const device = devices[exec.scenario.iterationInTest % devices.length]!;
   const o = CALLS.cancelAll(app, device);
   if (o.verdict === 'throttled') {
     if (honouring) BACKOFF_WASTED.add(1);

@@ -2,14 +2,15 @@
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { alignAndWait } from './lib/align.ts';
-import { appsOf, primaryThrottle, RUN } from './lib/run.ts';
-import { pacedScenario } from './lib/scenarios.ts';
+import { appsOf, idsOf, primaryThrottle, RUN } from './lib/run.ts';
+import { pacedScenario, windowSlots } from './lib/scenarios.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';
 import { k6Vendor } from './lib/vendors.ts';
 
-const { callsPerWindow, windows } = RUN.pacing;
+const { callsPerWindow, windows, spread } = RUN.pacing;
 const { windowMs } = primaryThrottle();
-const iterations = Math.round(callsPerWindow * windows);
+const calls = Math.round(callsPerWindow * windows);
+const slots = windowSlots(callsPerWindow, spread);
 const targets = Object.entries(RUN.apps).flatMap(([vendor, apps]) =>
   apps.map((app, i) => ({ vendor, app: i, controlUrl: app.controlUrl })),
 );
@@ -22,9 +23,9 @@ export const options: Options = {
         exec: 'cancelAll',
         vendor: t.vendor,
         app: t.app,
-        callsPerWindow,
+        slotsPerWindow: slots.slots,
         windowMs,
-        iterations,
+        iterations: Math.round(slots.slots * windows),
       }),
     ]),
   ),
@@ -34,16 +35,20 @@ export const options: Options = {
 
 /** Aligns the instances' clocks with the throttle windows and waits for the common start. */
 export function setup(): void {
-  alignAndWait(targets.map((t) => ({ controlUrl: t.controlUrl, intervalMs: windowMs / callsPerWindow })));
+  alignAndWait(targets.map((t) => ({ controlUrl: t.controlUrl, intervalMs: windowMs / slots.slots })));
 }
 
-/** One cancel-all of the scenario's vendor (an OceanConnect revocation task, an EnOS cancel without commandId), the devices taken in turn. */
+/**
+ * One cancel-all of the scenario's vendor (an OceanConnect revocation task, an EnOS cancel without commandId), the
+ * devices taken in turn; an idle slot of a spread window returns at once.
+ */
 export function cancelAll(): void {
   const vendor = __ENV.VENDOR ?? '';
-  const app = appsOf(vendor)[Number(__ENV.APP ?? '0')]!;
-  const k = exec.scenario.iterationInTest;
-  if (k >= iterations) return;
-  k6Vendor(vendor).cancelAll(app, app.devices[k % app.devices.length]!);
+  const i = Number(__ENV.APP ?? '0');
+  const call = slots.callOf(exec.scenario.iterationInTest);
+  if (call === undefined || call >= calls) return;
+  const devices = idsOf(vendor, i);
+  k6Vendor(vendor).cancelAll(appsOf(vendor)[i]!, devices[call % devices.length]!);
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

@@ -3,7 +3,7 @@ import exec from 'k6/execution';
 import type { Options } from 'k6/options';
 import { alignAndWait } from './lib/align.ts';
 import { DRAIN_LEFT } from './lib/metrics.ts';
-import { appsOf, PRIMARY, primaryThrottle, RUN } from './lib/run.ts';
+import { appsOf, idsOf, PRIMARY, primaryThrottle, RUN } from './lib/run.ts';
 import { pacedScenario } from './lib/scenarios.ts';
 import { type SummaryData, summarize } from './lib/summary.ts';
 import { sleepWall, wallMs } from './lib/timing.ts';
@@ -15,10 +15,7 @@ const { windowMs } = primaryThrottle();
 const APPS = appsOf(PRIMARY);
 const CALLS = k6Vendor(PRIMARY);
 /** What each call cancels: a device's whole queue (revoke) or one command (modify: the seeded command ids). */
-const targetsOf = (i: number): string[] => {
-  const app = APPS[i]!;
-  return RUN.strategy === 'revoke' ? app.devices : ((app as { commands?: string[] }).commands ?? []);
-};
+const targetsOf = (i: number) => idsOf(PRIMARY, i, RUN.strategy === 'revoke' ? 'devices' : 'commands');
 /** A throttled call waits one whole window (the next one has begun by then) and tries again, this many times. */
 const RETRIES = 3;
 
@@ -32,7 +29,7 @@ export const options: Options = {
           exec: 'drain',
           vendor: PRIMARY,
           app: i,
-          callsPerWindow,
+          slotsPerWindow: callsPerWindow,
           windowMs,
           iterations: targetsOf(i).length,
         }),

@@ -1,10 +1,13 @@
 // EnOS calls of the scripts: cancel every cached command of a device (action=cancel without commandId), signed as APIM requires.
 import { sha256 } from 'k6/crypto';
 import http from 'k6/http';
-import type { EnosApp } from '../../runner/enos/app.ts';
+import type { EnosApp as EnosAppFull } from '../../runner/enos/app.ts';
 import type { RunApp } from '../lib/run.ts';
 import { type CallOutcome, metricsFor, record } from '../lib/metrics.ts';
 import { ENOS_COMMANDS_PATH, ENOS_THROTTLED_CODE, METRICS_PREFIX } from './constants.ts';
+
+/** An application as a VU holds it: its ids stay in the run's SharedArrays (lib/run.ts). */
+type EnosApp = Omit<EnosAppFull, 'devices'>;
 
 const ENOS_METRICS = metricsFor(METRICS_PREFIX);
 

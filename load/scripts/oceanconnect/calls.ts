@@ -1,6 +1,6 @@
 // OceanConnect calls of the scripts: the revocation task (cancel all of a device) and modify-to-CANCELED, each classified and recorded.
 import http, { type RefinedResponse } from 'k6/http';
-import type { OcApp } from '../../runner/oceanconnect/app.ts';
+import type { OcApp as OcAppFull } from '../../runner/oceanconnect/app.ts';
 import type { RunApp } from '../lib/run.ts';
 import { type CallOutcome, metricsFor, record } from '../lib/metrics.ts';
 import {
@@ -13,6 +13,8 @@ import {
 } from './constants.ts';
 
 type TextResponse = RefinedResponse<'text'>;
+/** An application as a VU holds it: its ids stay in the run's SharedArrays (lib/run.ts). */
+type OcApp = Omit<OcAppFull, 'devices' | 'commands'>;
 
 const OC_METRICS = metricsFor(METRICS_PREFIX);
 
