@@ -1,6 +1,6 @@
 // A careful client of all three vendors: paced under the throttle, waits out 1010009, reads the vendors' spellings.
-import { createEnosClient } from '../clients/enos/client.ts';
-import { createIotdaClient } from '../clients/iotda/client.ts';
+import { createClient as createEnosClient } from '../clients/enos/client.ts';
+import { createClient as createIotdaClient } from '../clients/iotda/client.ts';
 import {
   commandBody,
   env,

@@ -1,5 +1,5 @@
 // A naive client of all three vendors that breaks the rules `harness gate` audits, each on purpose (see README.md).
-import { createEnosClient } from '../clients/enos/client.ts';
+import { createClient } from '../clients/enos/client.ts';
 import {
   commandBody,
   env,
@@ -39,7 +39,7 @@ await Promise.all(
 );
 
 // 3. EnOS: cancels "to be sure" three times; the second answer is 11905 and it cancels again (recancel).
-const enos = createEnosClient({
+const enos = createClient({
   baseUrl: env('HARNESS_ENOS_BASE_URL'),
   credentials: { appKey: env('HARNESS_ENOS_APP_KEY'), appSecret: env('HARNESS_ENOS_APP_SECRET') },
 });

@@ -17,7 +17,7 @@ import * as requests from '../contracts/enos/requests.ts';
 import * as responses from '../contracts/enos/responses.ts';
 import * as signing from '../contracts/enos/signing.ts';
 import * as states from '../contracts/enos/states.ts';
-import { createEnosClient } from '../clients/enos/client.ts';
+import { createClient } from '../clients/enos/client.ts';
 import { REPLAY_CASES } from '../simulators/enos/replay-cases.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
@@ -27,7 +27,7 @@ export const enos = {
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
   contract: { requests, responses, errors, states, signing },
-  client: createEnosClient,
+  client: createClient,
   replayCases: REPLAY_CASES,
   coverage: COVERAGE,
   pendingCap: PENDING_CAP,

@@ -16,7 +16,7 @@ import * as requests from '../contracts/iotda/requests.ts';
 import * as responses from '../contracts/iotda/responses.ts';
 import * as signing from '../contracts/iotda/signing.ts';
 import * as states from '../contracts/iotda/states.ts';
-import { createIotdaClient } from '../clients/iotda/client.ts';
+import { createClient } from '../clients/iotda/client.ts';
 import { REPLAY_CASES } from '../simulators/iotda/replay-cases.ts';
 import type { VendorDescriptor } from './descriptor.ts';
 
@@ -26,7 +26,7 @@ export const iotda = {
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
   contract: { requests, responses, errors, states, signing },
-  client: createIotdaClient,
+  client: createClient,
   replayCases: REPLAY_CASES,
   coverage: COVERAGE,
   pendingCap: PENDING_CAP,

@@ -21,7 +21,7 @@ import * as errors from '../contracts/oceanconnect/errors.ts';
 import * as requests from '../contracts/oceanconnect/requests.ts';
 import * as responses from '../contracts/oceanconnect/responses.ts';
 import * as states from '../contracts/oceanconnect/states.ts';
-import { createOceanConnectClient } from '../clients/oceanconnect/client.ts';
+import { createClient } from '../clients/oceanconnect/client.ts';
 import { REPLAY_CASES } from '../simulators/oceanconnect/replay-cases.ts';
 import { OC_PLAN_CALLS } from '../clients/oceanconnect/plan-calls.ts';
 import type { VendorDescriptor } from './descriptor.ts';
@@ -32,7 +32,7 @@ export const oceanconnect = {
   pactProvider: PACT_PROVIDER,
   recognisedBy: RECOGNISED_BY,
   contract: { requests, responses, errors, states },
-  client: createOceanConnectClient,
+  client: createClient,
   replayCases: REPLAY_CASES,
   coverage: COVERAGE,
   pendingCap: PENDING_CAP,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { createIotdaClient } from '../../clients/iotda/client.ts';
+import { createClient } from '../../clients/iotda/client.ts';
 import { startSimulators } from '../../simulators/sim.ts';
 import { registerMapping } from '../../simulators/wiremock/mappings.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
@@ -33,7 +33,7 @@ const main = async (): Promise<void> => {
   try {
     const platformUrl = sim.info.controlUrl.replace(/\/__control$/, '');
     const { iotda } = sim.info;
-    const client = createIotdaClient({
+    const client = createClient({
       baseUrl: platformUrl,
       projectId: iotda.projectId,
       credentials: { kind: 'token', token: iotda.authToken },

@@ -27,7 +27,7 @@ import { decodeAnswer } from './answers.ts';
 import { apimHeaders } from '../../contracts/enos/signing.ts';
 import { CachedTokenSource, type IssuedToken, type TokenSource } from './token.ts';
 
-export type EnosClientConfig = {
+export type ClientConfig = {
   /** `https://{apigw-address}`, or a simulator / Pact mock server on 127.0.0.1. */
   baseUrl: string;
   credentials: { appKey: string; appSecret: string };
@@ -70,11 +70,11 @@ const deviceQuery = (q: CancelQuery): Query => ({
 });
 
 export class EnosClient {
-  private readonly cfg: EnosClientConfig;
+  private readonly cfg: ClientConfig;
   private readonly tokens: TokenSource;
   private readonly now: () => number;
 
-  constructor(cfg: EnosClientConfig) {
+  constructor(cfg: ClientConfig) {
     this.cfg = cfg;
     this.now = cfg.now ?? Date.now;
     this.tokens =
@@ -191,4 +191,4 @@ export class EnosClient {
   }
 }
 
-export const createEnosClient = (config: EnosClientConfig): EnosClient => new EnosClient(config);
+export const createClient = (config: ClientConfig): EnosClient => new EnosClient(config);

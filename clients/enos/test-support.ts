@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MockAgent } from 'undici';
 import { ok } from '../../contracts/common/problem.ts';
-import { createEnosClient, type EnosClient, type EnosClientConfig } from './client.ts';
+import { createClient, type EnosClient, type ClientConfig } from './client.ts';
 import type { TokenSource } from './token.ts';
 
 export const ORIGIN = 'http://enos.test';
@@ -47,8 +47,8 @@ export const mockAgent = (): MockAgent => {
 
 export const JSON_REPLY = { headers: { 'content-type': 'application/json' } };
 
-export const testClient = (agent: MockAgent, extra: Partial<EnosClientConfig> = {}): EnosClient =>
-  createEnosClient({
+export const testClient = (agent: MockAgent, extra: Partial<ClientConfig> = {}): EnosClient =>
+  createClient({
     baseUrl: ORIGIN,
     credentials: { appKey: 'app-key', appSecret: SECRET },
     tokenSource: countingTokens(),

@@ -7,7 +7,7 @@ import type { Problem, Result } from '../../contracts/common/problem.ts';
 import { readFixture } from '../../contracts/iotda/pact-bodies.ts';
 import type { IotdaCredentials } from '../../contracts/iotda/requests.ts';
 import { verifySignature } from '../../contracts/iotda/signing.ts';
-import { createIotdaClient, type IotdaClientConfig, iotdaBackoff } from './client.ts';
+import { createClient, type ClientConfig, iotdaBackoff } from './client.ts';
 
 const ORIGIN = 'http://iotda.test';
 const PROJECT = 'proj_0001';
@@ -61,8 +61,8 @@ const answer = (status: number, body: unknown, path: string | RegExp = /.*/, met
     });
 };
 
-const client = (extra: Partial<IotdaClientConfig> = {}) =>
-  createIotdaClient({
+const client = (extra: Partial<ClientConfig> = {}) =>
+  createClient({
     baseUrl: ORIGIN,
     projectId: PROJECT,
     credentials: TOKEN,
@@ -344,7 +344,7 @@ describe('AK/SK on the wire: a 127.0.0.1 server verifies every request with veri
     });
 
   const wireClient = (baseUrl: string, credentials: IotdaCredentials = AKSK) =>
-    createIotdaClient({
+    createClient({
       baseUrl,
       projectId: PROJECT,
       credentials,

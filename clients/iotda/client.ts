@@ -35,7 +35,7 @@ import type { QueryParams } from '../../contracts/iotda/signing.ts';
 
 const VENDOR = 'iotda' as const;
 
-export type IotdaClientConfig = {
+export type ClientConfig = {
   /** e.g. `https://iotda.cn-north-4.myhuaweicloud.com` or a simulator's `http://127.0.0.1:PORT`. */
   baseUrl: string;
   projectId: string;
@@ -93,7 +93,7 @@ const interpret = <S extends z.ZodType, V>(
   });
 };
 
-export const createIotdaClient = (config: IotdaClientConfig) => {
+export const createClient = (config: ClientConfig) => {
   const policy = config.backoff ?? iotdaBackoff();
   const tracker = new WindowTracker(policy);
   const now = config.now ?? Date.now;
@@ -226,4 +226,4 @@ export const createIotdaClient = (config: IotdaClientConfig) => {
   };
 };
 
-export type IotdaClient = ReturnType<typeof createIotdaClient>;
+export type IotdaClient = ReturnType<typeof createClient>;

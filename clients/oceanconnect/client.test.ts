@@ -4,7 +4,7 @@ import { errorBodyOf, findDocumentedError } from '../../contracts/oceanconnect/e
 import { readFixture } from '../../contracts/oceanconnect/fixtures.ts';
 import { defaultBackoff } from '../common/backoff.ts';
 import { OceanConnectClient } from './client.ts';
-import type { OceanConnectConfig } from './config.ts';
+import type { ClientConfig } from './config.ts';
 import { type FakePlatform, type Recorded, type Reply, startFakePlatform } from './test-support.ts';
 
 const LOGIN_PATH = '/iocm/app/sec/v1.1.0/login';
@@ -66,7 +66,7 @@ const clock = () => {
   };
 };
 
-const clientFor = (p: FakePlatform, extra: Partial<OceanConnectConfig> = {}) =>
+const clientFor = (p: FakePlatform, extra: Partial<ClientConfig> = {}) =>
   new OceanConnectClient({
     baseUrl: `${p.url}/`,
     credentials: { appId: 'app-1', secret: 's3cret' },

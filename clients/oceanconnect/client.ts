@@ -23,7 +23,8 @@ import { WindowTracker, withThrottleBackoff } from '../common/backoff.ts';
 import { type HttpAnswer, type HttpCall, send } from '../common/http.ts';
 import { isVendorError, readAnswer } from './answers.ts';
 import { TokenCache } from './auth.ts';
-import { type OceanConnectConfig, type ResolvedConfig, resolveConfig } from './config.ts';
+import { type ClientConfig, type ResolvedConfig, resolveConfig } from './config.ts';
+export type { ClientConfig } from './config.ts';
 import { type Checked, checkInput } from './validate.ts';
 import {
   type CommandView,
@@ -56,7 +57,7 @@ export class OceanConnectClient {
   private readonly tracker: WindowTracker;
   private readonly tokens: TokenCache;
 
-  constructor(config: OceanConnectConfig) {
+  constructor(config: ClientConfig) {
     this.config = resolveConfig(config);
     this.tracker = new WindowTracker(this.config.backoff);
     this.tokens = new TokenCache({
@@ -216,6 +217,4 @@ export class OceanConnectClient {
 }
 
 /** The client's factory, as every vendor's client.ts has one (the registry's `client`). */
-export const createOceanConnectClient = (
-  config: ConstructorParameters<typeof OceanConnectClient>[0],
-): OceanConnectClient => new OceanConnectClient(config);
+export const createClient = (config: ClientConfig): OceanConnectClient => new OceanConnectClient(config);

@@ -2,7 +2,7 @@
 import type { Dispatcher } from 'undici';
 import { type BackoffPolicy, defaultBackoff } from '../common/backoff.ts';
 
-export type OceanConnectConfig = {
+export type ClientConfig = {
   /** `https://server:port` of the platform or of a simulator; a trailing slash is ignored. */
   baseUrl: string;
   /** The application's appId (also sent as the `app_key` header) and secret, for the login API. */
@@ -34,7 +34,7 @@ export type ResolvedConfig = {
   now: () => number;
 };
 
-export const resolveConfig = (config: OceanConnectConfig): ResolvedConfig => {
+export const resolveConfig = (config: ClientConfig): ResolvedConfig => {
   const backoff = config.backoff ?? defaultBackoff();
   return {
     baseUrl: config.baseUrl.replace(/\/+$/, ''),

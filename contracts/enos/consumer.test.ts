@@ -1,7 +1,7 @@
 // Pact V4 consumer tests: the EnOS reference client against the Pact mock server, one interaction per documented case.
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEnosClient, type EnosClientConfig } from '../../clients/enos/client.ts';
+import { createClient, type ClientConfig } from '../../clients/enos/client.ts';
 import { staticTokenSource } from '../../clients/enos/token.ts';
 import { checkCommittedPact, newPact } from '../common/pact.ts';
 import type { Result } from '../common/problem.ts';
@@ -33,8 +33,8 @@ import { COMMANDS_PATH, TOKEN_PATH } from './requests.ts';
 const { integer, like, regex } = MatchersV3;
 const pact = newPact(PACT_PROVIDER);
 
-const clientFor = (baseUrl: string, extra: Partial<EnosClientConfig> = {}) =>
-  createEnosClient({
+const clientFor = (baseUrl: string, extra: Partial<ClientConfig> = {}) =>
+  createClient({
     baseUrl,
     credentials: { appKey: APP.appKey, appSecret: APP.appSecret },
     tokenSource: staticTokenSource(APP.accessToken),

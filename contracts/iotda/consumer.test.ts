@@ -2,7 +2,7 @@
 import { PACT_PROVIDER } from './constraints.ts';
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createIotdaClient, iotdaBackoff } from '../../clients/iotda/client.ts';
+import { createClient, iotdaBackoff } from '../../clients/iotda/client.ts';
 import { HUAWEI_TIME_REGEX } from '../common/huawei-time.ts';
 import { checkCommittedPact, newPact } from '../common/pact.ts';
 import type { Problem, Result } from '../common/problem.ts';
@@ -83,7 +83,7 @@ const deviceWith = (commands: SeededCommand[], extra: { online?: boolean; auth?:
   });
 
 const clientFor = (baseUrl: string, credentials: IotdaCredentials = TOKEN) =>
-  createIotdaClient({
+  createClient({
     baseUrl,
     projectId: PROJECT,
     credentials,

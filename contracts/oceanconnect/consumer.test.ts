@@ -3,7 +3,7 @@ import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultBackoff } from '../../clients/common/backoff.ts';
 import { type CallOptions, OceanConnectClient } from '../../clients/oceanconnect/client.ts';
-import type { OceanConnectConfig } from '../../clients/oceanconnect/config.ts';
+import type { ClientConfig } from '../../clients/oceanconnect/config.ts';
 import type { Result } from '../common/problem.ts';
 import { checkCommittedPact, newPact } from '../common/pact.ts';
 import { OC_PATHS, PACT_PROVIDER, PENDING_CAP } from './constraints.ts';
@@ -84,7 +84,7 @@ const seeded = ({
   status: fromCanonical(toCanonical(c.status), 'command'),
 });
 
-const clientAt = (baseUrl: string, extra: Partial<OceanConnectConfig> = {}) =>
+const clientAt = (baseUrl: string, extra: Partial<ClientConfig> = {}) =>
   new OceanConnectClient({
     baseUrl,
     credentials: { appId: APP_ID, secret: SECRET },
@@ -206,7 +206,7 @@ describe('OceanConnect consumer pact', () => {
     deviceId: string;
     request?: { appIdQuery?: string; withAppKey?: boolean };
     options?: CallOptions;
-    client?: Partial<OceanConnectConfig>;
+    client?: Partial<ClientConfig>;
   };
 
   const refused = (

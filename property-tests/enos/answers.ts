@@ -1,6 +1,6 @@
 // The EnOS answers its reference client reads, for the schema properties: pinned schema, the client's reader, the call.
 import type { Dispatcher } from 'undici';
-import { createEnosClient } from '../../clients/enos/client.ts';
+import { createClient } from '../../clients/enos/client.ts';
 import { staticTokenSource } from '../../clients/enos/token.ts';
 import * as enos from '../../contracts/enos/responses.ts';
 import { arbitraryOf } from '../schema/zod-arbitrary.ts';
@@ -13,7 +13,7 @@ import {
 } from '../schema/answer-case.ts';
 
 const enosClient = (dispatcher: Dispatcher) =>
-  createEnosClient({
+  createClient({
     baseUrl: PROBE_ORIGIN,
     credentials: { appKey: 'app-key', appSecret: 'app-secret' },
     tokenSource: staticTokenSource('token-1'),

@@ -1,5 +1,5 @@
 // EnOS's part of the property suite: its calls, its client, its model facts and answer cases (registered in vendors/enos.ts).
-import { createEnosClient, type EnosClient } from '../../clients/enos/client.ts';
+import { createClient, type EnosClient } from '../../clients/enos/client.ts';
 import type { Fleet } from '../../simulators/enos/fleet.ts';
 import { cancelAllExact, deliveredNeverRevoked, onlyPendingCancelled } from '../invariants/cancellation.ts';
 import {
@@ -33,7 +33,7 @@ export const props: PropsVendor<Call, Fleet, EnosClient> = {
       last = Math.max(last + 1, platformNow());
       return last;
     };
-    return createEnosClient({
+    return createClient({
       baseUrl,
       credentials: { appKey: fleet.appKey, appSecret: fleet.appSecret },
       now,

@@ -1,13 +1,13 @@
 // The IoTDA answers its reference client reads, for the schema properties: pinned schema, the client's reader, the call.
 import type { Dispatcher } from 'undici';
 import fc from 'fast-check';
-import { createIotdaClient, iotdaBackoff } from '../../clients/iotda/client.ts';
+import { createClient, iotdaBackoff } from '../../clients/iotda/client.ts';
 import { IOTDA_ERRORS } from '../../contracts/iotda/errors.ts';
 import * as iotda from '../../contracts/iotda/responses.ts';
 import { type ErrorCase, type Override, PROBE_ORIGIN, type SuccessCase } from '../schema/answer-case.ts';
 
 const iotdaClient = (dispatcher: Dispatcher) =>
-  createIotdaClient({
+  createClient({
     baseUrl: PROBE_ORIGIN,
     projectId: 'project-1',
     credentials: { kind: 'token', token: 'token-1' },

@@ -1,5 +1,5 @@
 // IoTDA's part of the property suite: its calls, its client, its model facts and answer cases (registered in vendors/iotda.ts).
-import { createIotdaClient, type IotdaClient, iotdaBackoff } from '../../clients/iotda/client.ts';
+import { createClient, type IotdaClient, iotdaBackoff } from '../../clients/iotda/client.ts';
 import type { Fleet } from '../../simulators/iotda/fleet.ts';
 import {
   expiryAtTtl,
@@ -25,7 +25,7 @@ export const props: PropsVendor<Call, Fleet, IotdaClient> = {
   appOf: (fleet) => `token ${fleet.authToken.slice(0, 8)}`,
   /** Throttle back-off is off: an APIG.0308 must reach the suite as it is. */
   clients: ({ baseUrl, fleet, platformNow, dispatcher }) =>
-    createIotdaClient({
+    createClient({
       baseUrl,
       projectId: fleet.projectId,
       credentials: { kind: 'token', token: fleet.authToken },

@@ -1,7 +1,7 @@
 // The EnOS reference client against the simulator over real HTTP on 127.0.0.1: the main flows end to end, in frozen platform time.
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEnosClient, type EnosClient } from '../../clients/enos/client.ts';
+import { createClient, type EnosClient } from '../../clients/enos/client.ts';
 import { staticTokenSource } from '../../clients/enos/token.ts';
 import type { Result } from '../../contracts/common/problem.ts';
 import type { SimConfigInput } from '../platform/config.ts';
@@ -22,7 +22,7 @@ afterEach(async () => {
 const start = async (config: SimConfigInput = {}, token?: string): Promise<World> => {
   const sim = startEnos(config);
   const base = await sim.platform.listen();
-  const client = createEnosClient({
+  const client = createClient({
     baseUrl: base,
     credentials: { appKey: sim.fleet.appKey, appSecret: sim.fleet.appSecret },
     now: () => sim.platform.clock.now(),
@@ -149,14 +149,14 @@ describe('the reference client against the EnOS simulator', () => {
 
   it('auth failures: a wrong appSecret is refused by the token service (1003); a foreign token gives 1203', async () => {
     const { sim, base } = await start();
-    const wrong = createEnosClient({
+    const wrong = createClient({
       baseUrl: base,
       credentials: { appKey: sim.fleet.appKey, appSecret: 'not-the-secret' },
       now: () => sim.platform.clock.now(),
     });
     const token = await wrong.getToken();
     expect(token.ok ? undefined : token.problem).toMatchObject({ kind: 'vendor-error', code: '1003' });
-    const foreign = createEnosClient({
+    const foreign = createClient({
       baseUrl: base,
       credentials: { appKey: sim.fleet.appKey, appSecret: sim.fleet.appSecret },
       tokenSource: staticTokenSource('made-up-token'),

@@ -1,6 +1,6 @@
 // The reference IoTDA client against the simulator over real HTTP: lifecycle, expiry, cap, offline, AK/SK, auth failures, back-off.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIotdaClient, iotdaBackoff } from '../../clients/iotda/client.ts';
+import { createClient, iotdaBackoff } from '../../clients/iotda/client.ts';
 import type { Problem, Result } from '../../contracts/common/problem.ts';
 import type { IotdaCredentials } from '../../contracts/iotda/requests.ts';
 import { setupSim } from './test-support.ts';
@@ -16,7 +16,7 @@ const start = async (config: Parameters<typeof setupSim>[0] = {}, credentials?: 
   running.push(s);
   const baseUrl = await s.platform.listen(0);
   const clock = s.platform.clock;
-  const client = createIotdaClient({
+  const client = createClient({
     baseUrl,
     projectId: s.fleet.projectId,
     credentials: credentials ?? { kind: 'token', token: s.fleet.authToken },
@@ -154,7 +154,7 @@ describe('reference client against the IoTDA simulator', () => {
     const { s, client } = await start({ throttle: { iotda: { enabled: true, limit: 1, windowMs: 60_000 } } });
     value(await client.listAsyncCommands({ device_id: s.device }));
     const p = problem(
-      await createIotdaClient({
+      await createClient({
         baseUrl: `http://127.0.0.1:${(s.platform.app.server.address() as { port: number }).port}`,
         projectId: s.fleet.projectId,
         credentials: { kind: 'token', token: s.fleet.authToken },

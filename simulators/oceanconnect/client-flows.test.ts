@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultBackoff } from '../../clients/common/backoff.ts';
 import { OceanConnectClient } from '../../clients/oceanconnect/client.ts';
-import type { OceanConnectConfig } from '../../clients/oceanconnect/config.ts';
+import type { ClientConfig } from '../../clients/oceanconnect/config.ts';
 import type { Result } from '../../contracts/common/problem.ts';
 import { buildPlatform, type Platform } from '../platform/server.ts';
 import type { Fleet } from './fleet.ts';
@@ -41,7 +41,7 @@ const setOnline = async (deviceId: string) => {
 };
 
 /** A client whose back-off sleeps in platform time: waiting advances the frozen clock instead of the wall clock. */
-const client = (extra: Partial<OceanConnectConfig> = {}) =>
+const client = (extra: Partial<ClientConfig> = {}) =>
   new OceanConnectClient({
     baseUrl,
     credentials: { appId: fleet.appId, secret: fleet.secret },
