@@ -31,6 +31,10 @@ shipped=$(tar tzf "$tarball")
 echo "$shipped" | grep -E '\.test\.|/test-support\.|(^|/)test/' && fail "the package ships tests"
 echo "$shipped" | grep -E '\.ts$' | grep -v '^package/dist/load/scripts/' && fail "the package ships TypeScript the runtime would have to strip"
 echo "$shipped" | grep -qx 'package/dist/cli/harness.js' || fail "no dist/cli/harness.js in the package"
+# What only tests use (tsconfig.build.json's plain exclude paths: helpers, their fixtures) stays out of the package.
+for only_tests in $("$PINNED_NODE" -p "require('./tsconfig.build.json').exclude.filter((e) => !e.includes('*')).join(' ')"); do
+  echo "$shipped" | grep -E "^package/dist/${only_tests%.ts}(\.js|/|$)" && fail "the package ships $only_tests, which only tests use"
+done
 
 step "scratch project outside the checkout, installed offline from npm's cache with the machine's npm"
 project="$work/project"
@@ -57,8 +61,31 @@ machine npx harness doctor || fail "harness doctor found something harness run n
 
 # npx puts the project's node_modules/.bin first, where the node package links Node 24; called by the machine's
 # node instead, the launcher starts the pinned Node 24 itself.
-step "the bin on the machine's node ($(machine node --version)): harness contracts"
-machine node node_modules/.bin/harness contracts > "$work/contracts.txt" 2>&1 || fail "the bin on the machine's node: $(cat "$work/contracts.txt")"
+step "harness doctor and harness gate on a PATH without java: the missing tool named, one line of advice, exit 1"
+nojava="$work/path-without-java"
+mkdir -p "$nojava"
+for tool in node npm npx sh env; do ln -s "$(machine command -v "$tool")" "$nojava/$tool"; done
+set +e
+PATH="$nojava" npx harness doctor gate > "$work/doctor-nojava.txt" 2>&1
+code=$?
+set -e
+cat "$work/doctor-nojava.txt"
+[ "$code" -eq 1 ] || fail "harness doctor gate exited $code without java (expected 1)"
+grep -q '^MISSING java .* -- .*install Java' "$work/doctor-nojava.txt" || fail "harness doctor gate does not name java and its fix"
+set +e
+PATH="$nojava" npx harness gate -- python3 careful_client.py > "$work/gate-nojava.txt" 2>&1
+code=$?
+set -e
+cat "$work/gate-nojava.txt"
+[ "$code" -eq 1 ] || fail "harness gate exited $code without java (expected 1)"
+[ "$(wc -l < "$work/gate-nojava.txt")" -eq 1 ] && grep -q '^harness gate: missing java (.*): install Java' "$work/gate-nojava.txt" \
+  || fail "harness gate without java did not fail with the one line of advice"
+
+# Run from another folder, the runtime still finds its pacts, fixtures and mappings: they resolve from the package.
+step "the bin on the machine's node ($(machine node --version)), from a folder outside the project: harness contracts"
+mkdir -p "$work/elsewhere"
+(cd "$work/elsewhere" && machine node "$project/node_modules/.bin/harness" contracts) > "$work/contracts.txt" 2>&1 \
+  || fail "the bin on the machine's node: $(cat "$work/contracts.txt")"
 grep -q 'documented cases pinned' "$work/contracts.txt" || fail "the bin on the machine's node: $(cat "$work/contracts.txt")"
 
 step "npx harness sim & ... one curl per vendor ... kill \$!"

@@ -8,9 +8,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BUILD_CONFIG = path.join(ROOT, 'tsconfig.build.json');
 
+const buildConfig = JSON.parse(readFileSync(BUILD_CONFIG, 'utf8')) as {
+  include: string[];
+  exclude: string[];
+};
+
 /** The compiled folders: the `include` list of tsconfig.build.json, so the two never disagree. */
-const sourceFolders = (): string[] =>
-  (JSON.parse(readFileSync(BUILD_CONFIG, 'utf8')) as { include: string[] }).include;
+const sourceFolders = (): string[] => buildConfig.include;
+
+/** What tests alone use (helpers, their fixtures): the plain paths of the `exclude` list, for data files as for code. */
+const excluded = (rel: string): boolean =>
+  buildConfig.exclude
+    .filter((e) => !e.includes('*'))
+    .some((e) => rel === path.normalize(e) || rel.startsWith(`${path.normalize(e)}${path.sep}`));
 
 /**
  * Data the runtime reads next to its module (import.meta.url): fixtures, mappings, pacts, profiles, regressions are
@@ -51,7 +61,7 @@ for (const folder of [...sourceFolders(), 'load']) {
   if (!existsSync(from)) continue;
   for (const rel of filesUnder(from)) {
     const full = path.join(folder, rel);
-    if (!isData(full) || full.startsWith(`reports${path.sep}out`)) continue;
+    if (!isData(full) || excluded(full)) continue;
     cpSync(path.join(ROOT, full), path.join(DIST, full));
     copied += 1;
   }
