@@ -35,8 +35,7 @@ describe('gate environment', () => {
   const env = gateEnv({
     info,
     readyFile: '/tmp/r.json',
-    timeScale: 3,
-    maxPollRate: 2,
+    limits: { timeScale: 3, maxPollRate: 3, minBackoffMs: 1500 },
     throttle: perVendor(() => ThrottleConfig.parse({ limit: 10, windowMs: 3000 })),
   });
 
@@ -45,6 +44,13 @@ describe('gate environment', () => {
     expect(env.HARNESS_OC_DEVICE_IDS).toBe('x,y');
     expect(env.HARNESS_ENOS_ASSET_IDS).toBe('a1,a2');
     expect(env.HARNESS_OC_THROTTLE_WINDOW_MS).toBe('3000');
+  });
+
+  it('exports the exact limits the audit judges by', () => {
+    expect(env.HARNESS_MIN_BACKOFF_MS).toBe('1500');
+    expect(Number(env.HARNESS_MIN_POLL_GAP_MS)).toBeCloseTo(1000 / 3, 9);
+    // One wall ms of the client's clock and 10 of the path's jitter, at 3 platform ms per wall ms.
+    expect(env.HARNESS_TOLERANCE_MS).toBe('33');
   });
 
   it('documents every name in gate/README.md', () => {

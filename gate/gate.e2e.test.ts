@@ -74,10 +74,8 @@ describe.skipIf(noJava !== undefined)('harness gate on the example clients', () 
       'missing X-Auth-Token or a valid SDK-HMAC-SHA256 Authorization',
     ]);
     expect(by('recancel')).toHaveLength(1);
-    expect(by('quirk')[0]?.message).toMatch(
-      /answered with the task status spelled WAITTING and the command status spelled PENDDING/,
-    );
-    expect(by('quirk')[0]?.request.url).toMatch(/deviceCommandCancelTasks$/);
+    const task = by('quirk').find((v) => /deviceCommandCancelTasks$/.test(v.request.url));
+    expect(task?.message).toMatch(/status = "WAITTING"/);
     const text = renderGate(result);
     for (const kind of kinds) expect(text).toContain(kind);
   }, 60_000);

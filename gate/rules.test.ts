@@ -1,7 +1,7 @@
 // Each audit rule on hand-made journals: what it must report, and the near misses it must not.
 import { describe, expect, it } from 'vitest';
 import { ThrottleConfig } from '../simulators/model/throttle.ts';
-import { audit, RULES } from './rules/index.ts';
+import { audit, RULES, totalsOf } from './rules/index.ts';
 import { noBackoffRule } from './rules/no-backoff.ts';
 import { pollRateRule } from './rules/poll-rate.ts';
 import { quirkRule } from './rules/quirk.ts';
@@ -224,27 +224,100 @@ describe('poll-rate', () => {
       pollRateRule.check([oc({ at: 1_000, method: 'POST' }), oc({ at: 1_001, method: 'POST' })], ctx()),
     ).toEqual([]);
   });
+
+  it('tolerates the jitter measured for a client pacing at exactly the rate (991-1005 ms for 1 s), not more', () => {
+    const paced = [0, 991, 1996, 2991, 3996].map((at) => oc({ at: 10_000 + at }));
+    expect(pollRateRule.check(paced, ctx({ maxPollRate: 1, timeScale: 1 }))).toEqual([]);
+    // One wall ms of the client's clock plus 10 of the path's jitter: 11 platform ms at time scale 1.
+    expect(pollRateRule.check([oc({ at: 1_000 }), oc({ at: 1_989 })], ctx({ timeScale: 1 }))).toEqual([]);
+    expect(pollRateRule.check([oc({ at: 1_000 }), oc({ at: 1_988.9 })], ctx({ timeScale: 1 }))).toHaveLength(
+      1,
+    );
+    // At 3 platform ms per wall ms the same jitter is 33 platform ms.
+    expect(pollRateRule.check([oc({ at: 1_000 }), oc({ at: 1_967 })], ctx({ timeScale: 3 }))).toEqual([]);
+    expect(pollRateRule.check([oc({ at: 1_000 }), oc({ at: 1_966 })], ctx({ timeScale: 3 }))).toHaveLength(1);
+  });
+
+  it('prints the exact limits, not rounded ones', () => {
+    const vs = pollRateRule.check(
+      [oc({ at: 1_000 }), oc({ at: 1_200.5 })],
+      ctx({ maxPollRate: 3, timeScale: 3 }),
+    );
+    expect(vs[0]?.message).toBe(
+      'polled 200.5 ms (platform) after request #' +
+        `${(vs[0]?.request.seq ?? 0) - 1}; at most 3 per platform second allows one every 333.333 ms (300.333 ms with the 33 ms tolerated for the clock's step and the path's jitter)`,
+    );
+  });
 });
 
 describe('quirk', () => {
-  const waitting = oc({ method: 'POST', url: OC_TASKS, status: 201, responseBody: '{"status":"WAITTING"}' });
+  const taskBody = JSON.stringify({
+    taskId: 't1',
+    status: 'WAITTING',
+    deviceCommands: [{ commandId: 'c1', status: 'PENDDING' }],
+  });
+  const waitting = () => oc({ method: 'POST', url: OC_TASKS, status: 201, responseBody: taskBody });
 
-  it('blames a failed command on the quirk answer just before it', () => {
-    const vs = quirkRule.check([oc(), waitting], ctx({ exitCode: 1 }));
-    expect(vs).toHaveLength(1);
-    expect(vs[0]?.message).toMatch(/WAITTING/);
-    const http200 = oc({ status: 200, errorCode: '100418', responseBody: '{"error_code":"100418"}' });
-    expect(quirkRule.check([http200], ctx({ exitCode: 1 }))[0]?.message).toMatch(
-      /an error \(100418\) with HTTP 200/,
-    );
-    expect(
-      quirkRule.check([oc({ responseBody: '{"status":"PENDDING"}' })], ctx({ exitCode: 1 }))[0]?.message,
-    ).toMatch(/PENDDING/);
+  it('names the answer that carried each quirk with its field, however many requests followed', () => {
+    const carrier = waitting();
+    const later = Array.from({ length: 12 }, () => oc());
+    const vs = quirkRule.check([oc(), carrier, ...later], ctx({ exitCode: 1 }));
+    expect(vs.map((v) => v.request.seq)).toEqual([carrier.seq]);
+    expect(vs[0]?.message).toContain('status = "WAITTING"');
+    expect(vs[0]?.message).toContain('deviceCommands[0].status = "PENDDING"');
   });
 
-  it('says nothing when the command passed or the quirk is long past', () => {
-    expect(quirkRule.check([waitting], ctx({ exitCode: 0 }))).toEqual([]);
-    expect(quirkRule.check([waitting, oc(), oc(), oc()], ctx({ exitCode: 1, quirkLookback: 3 }))).toEqual([]);
+  it('points at the last answer carrying a quirk, not a later poll that carried none', () => {
+    const first = waitting();
+    const second = waitting();
+    const vs = quirkRule.check([first, second, oc()], ctx({ exitCode: 1 }));
+    expect(vs.map((v) => v.request.seq)).toEqual([second.seq]);
+  });
+
+  it('names an error sent with HTTP 200 by its code', () => {
+    const http200 = oc({
+      method: 'POST',
+      url: OC_TASKS,
+      status: 200,
+      errorCode: '100418',
+      responseBody: '{"error_code":"100418","error_desc":"device data not existed"}',
+    });
+    expect(quirkRule.check([http200], ctx({ exitCode: 1 }))[0]?.message).toContain(
+      'HTTP status = 200 with error code 100418',
+    );
+  });
+
+  it('says nothing when the command passed, or when no answer carried a quirk', () => {
+    expect(quirkRule.check([waitting()], ctx({ exitCode: 0 }))).toEqual([]);
+    expect(quirkRule.check([oc(), oc()], ctx({ exitCode: 1 }))).toEqual([]);
+  });
+});
+
+describe('one finding per request and cause', () => {
+  it('reports a quick retry of a GET after an error once, naming the other rule', () => {
+    const es = [oc({ at: 1_000, status: 500, errorCode: '100001' }), oc({ at: 1_100 })];
+    const vs = audit(es, { maxPollRate: 1, minBackoffMs: 1000 });
+    expect(vs.map((v) => v.rule)).toEqual(['no-backoff']);
+    expect(vs[0]?.message).toContain('(also poll-rate)');
+  });
+
+  it('joins one rule’s several findings on a request, keeps findings of other causes apart', () => {
+    const bad = oc({ at: 1_100, headers: {} });
+    const vs = audit([oc({ at: 1_000 }), bad], { maxPollRate: 1 });
+    expect(vs.map((v) => v.rule)).toEqual(['request-schema', 'poll-rate']);
+    expect(vs[0]?.message).toBe('missing app_key header; missing Authorization header');
+  });
+
+  it('totals every rule, zeros included', () => {
+    const vs = audit([oc({ at: 1_000 }), oc({ at: 1_100, headers: {} })], { maxPollRate: 1 });
+    expect(totalsOf(vs)).toEqual({
+      'request-schema': 1,
+      'throttle-window': 0,
+      recancel: 0,
+      'no-backoff': 0,
+      'poll-rate': 1,
+      quirk: 0,
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../cli/commands/gate.ts';
 import { renderGate } from './render.ts';
 import { gateExitCode } from './report.ts';
-import { runCommand } from './run-gate.ts';
+import { runCommand } from './command.ts';
 
 const node = process.execPath;
 
@@ -38,7 +38,7 @@ describe('runCommand', () => {
 });
 
 describe('gate exit code and rendering', () => {
-  const base = { command: ['x'], timedOut: false, requests: [] };
+  const base = { command: ['x'], timedOut: false, requests: [], totals: {}, runs: 1 };
   it('fails on a failed command even without violations, passes only on exit 0 and none', () => {
     expect(gateExitCode({ ...base, exitCode: 0, violations: [] })).toBe(0);
     expect(gateExitCode({ ...base, exitCode: 2, violations: [] })).toBe(1);

@@ -1,16 +1,20 @@
-// `harness gate`'s engine: simulators up, the client's command run with the env vars, the journal audited, a result out.
-import { spawn } from 'node:child_process';
+// `harness gate`'s engine: simulators up, the client's command run faithfully (then rerun per quirk and per fault when asked), audited, a result out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ControlClient, must } from '../contracts/control/client.ts';
-import { adopt } from '../runtime/children.ts';
+import { allFailures } from '../contracts/failures.ts';
+import { allQuirks } from '../contracts/quirks.ts';
 import { stoppedBy } from '../runtime/stop-signals.ts';
-import { ThrottleConfig } from '../simulators/model/throttle.ts';
-import { perVendor } from '../vendors/index.ts';
 import type { RunningSim, SimOptions } from '../simulators/sim.ts';
-import { gateEnv } from './env.ts';
+import type { LaunchOptions } from '../simulators/wiremock/launcher.ts';
+import { judgeFaults } from './differential/faults.ts';
+import { judgeQuirks } from './differential/quirks.ts';
+import type { FaultVerdict, QuirkVerdict } from './differential/verdicts.ts';
 import { type GateResult, gateExitCode } from './report.ts';
-import { audit } from './rules/index.ts';
+import { totalsOf } from './rules/index.ts';
+import { type RunOutcome, type RunProfile, runOnce } from './run-once.ts';
+import { SimPool } from './sim-pool.ts';
+
+export { runCommand } from './command.ts';
 
 export type GateOptions = {
   command: string[];
@@ -18,9 +22,9 @@ export type GateOptions = {
   maxPollRate: number;
   /** Least platform ms between an error and a retry of the same request. */
   minBackoffMs: number;
-  /** Wall ms the command may run before it is killed. */
+  /** Wall ms the command may run (each run) before it is killed. */
   timeoutMs: number;
-  /** Where the ready line is written for the command (also exported as HARNESS_READY_FILE). */
+  /** Where the ready line is written for the command (also exported as HARNESS_READY_FILE); `-<n>` added per extra simulator. */
   readyFile: string;
   /** Where the JSON report goes; undefined: not written. */
   reportFile?: string;
@@ -29,98 +33,91 @@ export type GateOptions = {
   stdio?: 'inherit' | 'ignore';
   /** The run's stop signal: once aborted, the result says the run was interrupted (and by what). */
   stop?: AbortSignal;
+  /** Rerun without each vendor quirk the faithful run met, and compare. */
+  quirks?: boolean;
+  /** Rerun with each documented failure injected at each endpoint the faithful run used. */
+  faults?: boolean;
+  /** Most simulators (and runs) at once for the reruns (default 2: the machines have 2 cores). */
+  parallel?: number;
 };
 
 export type GateDeps = {
-  /** Simulator options, used when no running simulator is given. */
+  /** Simulator options, used when no running simulator is given and for the reruns' extra simulators. */
   sim?: SimOptions;
-  /** A running simulator to reuse (reset before the command runs, left running). */
+  /** A running simulator to reuse (reset before each run, left running). */
   running?: RunningSim;
 };
 
-type Exit = { exitCode: number | null; timedOut: boolean };
+/** WireMock's own journal must be on for a reset at the front door to be found (bounded: it costs throughput). */
+const FRONT_DOOR_JOURNAL = 10_000;
 
-/** Runs the command in its own process group; on timeout the whole group is sent SIGTERM, then SIGKILL. */
-export const runCommand = (
-  command: string[],
-  env: Record<string, string>,
-  opts: { timeoutMs: number; cwd?: string; stdio?: 'inherit' | 'ignore' },
-): Promise<Exit> =>
-  new Promise((resolve) => {
-    const [file, ...args] = command;
-    if (!file) return resolve({ exitCode: null, timedOut: false });
-    const child = spawn(file, args, {
-      cwd: opts.cwd,
-      env: { ...process.env, ...env },
-      stdio: opts.stdio ?? 'inherit',
-      detached: true,
-    });
-    let timedOut = false;
-    const killGroup = (signal: NodeJS.Signals) => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, signal);
-      } catch {
-        // already gone
-      }
-    };
-    // The child has its own process group, so a Ctrl-C at the terminal does not reach it: the run's stop passes it on.
-    adopt(child, { group: true });
-    const done = () => clearTimeout(timer);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup('SIGTERM');
-      setTimeout(() => killGroup('SIGKILL'), 2000).unref();
-    }, opts.timeoutMs);
-    child.once('error', (err) => {
-      done();
-      process.stderr.write(`harness gate: cannot run ${file}: ${err.message}\n`);
-      resolve({ exitCode: null, timedOut });
-    });
-    child.once('exit', (code) => {
-      done();
-      resolve({ exitCode: timedOut ? null : code, timedOut });
-    });
-  });
+const readyFileOf = (base: string, index: number): string =>
+  index === 0 ? base : base.replace(/(\.json)?$/, `-${index}.json`);
 
 export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<GateResult> => {
-  let sim = deps.running;
-  let owned = false;
-  if (!sim) {
+  const started = Date.now();
+  const simOptions: SimOptions = {
+    ...deps.sim,
+    mode: 'stateful',
+    ...(opts.faults
+      ? {
+          wiremock: {
+            ...deps.sim?.wiremock,
+            maxRequestJournalEntries: FRONT_DOOR_JOURNAL,
+          } as LaunchOptions,
+        }
+      : {}),
+  };
+  const start = async (): Promise<RunningSim> => {
     const { startSimulators } = await import('../simulators/sim.ts');
-    sim = await startSimulators({ ...deps.sim, mode: 'stateful' });
-    owned = true;
-  }
-  const control = new ControlClient(sim.info.controlUrl);
+    return startSimulators(simOptions);
+  };
+  const first = deps.running ?? (await start());
+  const pool = new SimPool([first], opts.parallel ?? 2, deps.running && !deps.sim ? undefined : start);
+  const settings = (index: number, rerun: boolean) => ({
+    ...opts,
+    // The reruns' output would only repeat the faithful run's; the verdicts say what differed.
+    stdio: rerun ? ('ignore' as const) : opts.stdio,
+    limits: { maxPollRate: opts.maxPollRate, minBackoffMs: opts.minBackoffMs },
+    readyFile: readyFileOf(opts.readyFile, index),
+  });
+  let runs = 0;
+  const rerun = (profile: RunProfile): Promise<RunOutcome> =>
+    pool.run((sim, index) => {
+      if (stoppedBy(opts.stop)) throw new Error('interrupted');
+      runs++;
+      return runOnce(sim, settings(index, runs > 1), profile);
+    });
   try {
-    if (!owned) await must(control.reset());
-    const state = await must(control.state());
-    const clock = await must(control.clock());
-    const lastSeq = await must(control.lastSeq());
-    mkdirSync(path.dirname(opts.readyFile), { recursive: true });
-    writeFileSync(opts.readyFile, `${JSON.stringify(sim.info)}\n`);
-    const env = gateEnv({
-      info: sim.info,
-      readyFile: opts.readyFile,
-      timeScale: clock.timeScale,
-      maxPollRate: opts.maxPollRate,
-      throttle: perVendor((v) => state[v.id]?.throttle ?? ThrottleConfig.parse({})),
-    });
-    const exit = await runCommand(opts.command, env, opts);
-    const journal = await must(control.journal({ since: lastSeq }));
-    const throttle = Object.fromEntries(Object.entries(state).map(([v, s]) => [v, s.throttle]));
-    const violations = audit(journal.entries, {
-      throttle,
-      maxPollRate: opts.maxPollRate,
-      minBackoffMs: opts.minBackoffMs,
-      exitCode: exit.exitCode,
-    });
+    const faithful = await rerun({});
+    let quirks: QuirkVerdict[] | undefined;
+    let faults: FaultVerdict[] | undefined;
+    if (!stoppedBy(opts.stop)) {
+      [quirks, faults] = await Promise.all([
+        opts.quirks ? judgeQuirks(faithful, allQuirks(), rerun) : undefined,
+        opts.faults ? judgeFaults(faithful, allFailures(), rerun) : undefined,
+      ]).catch((err: Error) => {
+        if (stoppedBy(opts.stop)) return [undefined, undefined];
+        throw err;
+      });
+    }
+    // With --quirks the verdicts say which quirk the client breaks on: the single run's guess (rule `quirk`) goes.
+    const violations = opts.quirks
+      ? faithful.violations.filter((v) => v.rule !== 'quirk')
+      : faithful.violations;
     const result: GateResult = {
       command: opts.command,
-      exitCode: exit.exitCode,
-      timedOut: exit.timedOut,
+      exitCode: faithful.exitCode,
+      timedOut: faithful.timedOut,
       ...(stoppedBy(opts.stop) ? { interrupted: stoppedBy(opts.stop) } : {}),
+      limits: faithful.limits,
       violations,
-      requests: journal.entries.map(({ seq, at, vendor, method, url, status, errorCode }) => ({
+      totals: totalsOf(violations),
+      ...(quirks ? { quirks } : {}),
+      ...(faults ? { faults } : {}),
+      runs,
+      wallMs: Date.now() - started,
+      requests: faithful.entries.map(({ seq, at, vendor, method, url, status, errorCode }) => ({
         seq,
         at,
         vendor,
@@ -136,8 +133,8 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
     }
     return result;
   } finally {
-    await control.close();
-    if (owned) await sim.stop();
+    await pool.stop();
+    if (!deps.running) await first.stop();
   }
 };
 

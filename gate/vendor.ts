@@ -1,5 +1,6 @@
 // What a vendor brings to `harness gate`: the variables its client is given, the check of its requests, and its rule hooks.
 import type { ThrottleConfig } from '../simulators/model/throttle.ts';
+import type { Secrets } from './redact.ts';
 import type { AuditEntry } from './rules/types.ts';
 
 /** One vendor's part of the gate (`gate/<vendor>/plugin.ts`, registered in `vendors/<vendor>.ts`). */
@@ -9,6 +10,8 @@ export type GateVendor<Section> = {
    * section of the ready line (its base URL included) and the throttle the simulator runs for it.
    */
   readonly env: Readonly<Record<string, (section: Section, throttle: ThrottleConfig) => string>>;
+  /** The request headers and body fields `--verbose` and the report blank. */
+  readonly secrets: Secrets;
   /** `request-schema`: what is wrong with one request of the vendor (empty: nothing). */
   checkRequest(e: AuditEntry): string[];
   /** `throttle-window`: the code of a call the throttle refused, and what the throttle counts calls against. */

@@ -30,6 +30,23 @@ export const GATE_FLAGS = [
   { flags: '--report <file>', description: 'JSON report (default: gate.json in the output folder)' },
   { flags: '--ready-file <file>', description: 'where the ready line is written for the command' },
   { flags: '--json', description: 'print the result as JSON instead of the list' },
+  {
+    flags: '--verbose',
+    description: 'show each violation’s request headers and body (secrets blanked), and every verdict',
+  },
+  {
+    flags: '--quirks',
+    description: 'rerun without each vendor quirk the run met, one at a time, and compare',
+  },
+  {
+    flags: '--faults',
+    description: 'rerun with each documented vendor failure at each endpoint used, one per run',
+  },
+  { flags: '--parallel <n>', description: 'most simulators (and runs) at once for the reruns', default: '2' },
+  {
+    flags: '--junit <file>',
+    description: 'JUnit XML: one test case per rule and per quirk or fault verdict',
+  },
 ];
 
 export type GateFlags = {
@@ -43,6 +60,11 @@ export type GateFlags = {
   report?: string;
   readyFile?: string;
   json?: boolean;
+  verbose?: boolean;
+  quirks?: boolean;
+  faults?: boolean;
+  parallel?: string;
+  junit?: string;
 };
 
 const positive = (name: string, text: string | undefined, fallback: number): number | string => {
@@ -66,7 +88,12 @@ export const run: SubcommandRun = async ({ args, options, context = defaultConte
   const maxPollRate = positive('max-poll-rate', flags.maxPollRate, 1);
   const minBackoff = flags.minBackoff === '0' ? 0 : positive('min-backoff', flags.minBackoff, 1000);
   const timeout = positive('timeout', flags.timeout, 300);
-  for (const v of [maxPollRate, minBackoff, timeout])
+  const parallel = positive('parallel', flags.parallel, 2);
+  if (typeof parallel === 'number' && !Number.isInteger(parallel)) {
+    process.stderr.write(`harness gate: --parallel must be a whole number, got ${flags.parallel}\n`);
+    return 2;
+  }
+  for (const v of [maxPollRate, minBackoff, timeout, parallel])
     if (typeof v === 'string') {
       process.stderr.write(`harness gate: ${v}\n`);
       return 2;
@@ -89,10 +116,19 @@ export const run: SubcommandRun = async ({ args, options, context = defaultConte
         readyFile: flags.readyFile ?? path.join(os.tmpdir(), `harness-gate-${process.pid}.json`),
         reportFile: flags.report ?? path.join(context.out, 'gate.json'),
         stop: context.stop,
+        quirks: flags.quirks ?? false,
+        faults: flags.faults ?? false,
+        parallel: parallel as number,
       },
       { sim: sim.options },
     );
-    process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderGate(result));
+    if (flags.junit) {
+      const { writeGateJunit } = await import('../../gate/junit.ts');
+      writeGateJunit(result, flags.junit);
+    }
+    process.stdout.write(
+      flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderGate(result, { verbose: flags.verbose }),
+    );
     return gateExitCode(result);
   } catch (err) {
     process.stderr.write(

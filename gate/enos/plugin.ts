@@ -13,6 +13,10 @@ export const gate: GateVendor<Fleet & { baseUrl: string }> = {
     HARNESS_ENOS_APP_SECRET: (s) => s.appSecret,
     HARNESS_ENOS_ASSET_IDS: (s) => s.devices.map((d) => d.assetId).join(','),
   },
+  secrets: {
+    headers: ['apim-accesstoken', 'apim-signature'],
+    fields: ['encryption', 'appSecret', 'accessToken'],
+  },
   checkRequest,
   recancel: {
     refusalCode: String(ERROR_CODES.notCreatedState),

@@ -12,5 +12,6 @@ export const gate: GateVendor<Fleet & { baseUrl: string }> = {
     HARNESS_IOTDA_AUTH_TOKEN: (s) => s.authToken,
     HARNESS_IOTDA_DEVICE_IDS: (s) => s.devices.join(','),
   },
+  secrets: { headers: ['x-auth-token', 'authorization'], fields: [] },
   checkRequest,
 };

@@ -14,6 +14,7 @@ export const gate: GateVendor<Fleet & { baseUrl: string }> = {
     HARNESS_OC_THROTTLE_LIMIT: (_s, t) => String(t.limit),
     HARNESS_OC_THROTTLE_WINDOW_MS: (_s, t) => String(t.windowMs),
   },
+  secrets: { headers: ['authorization'], fields: ['secret', 'accessToken', 'refreshToken'] },
   checkRequest,
   /** 403 1010009 refuses a call of an application (its app_key) over its window. */
   throttleWindow: { refusalCode: OC_ERROR_CODES.throttled, appOf: (e) => headerOf(e, 'app_key') ?? '' },

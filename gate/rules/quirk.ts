@@ -1,39 +1,41 @@
-// Rule `quirk`: the client's command failed right after the platform answered with one of its quirks.
+// Rule `quirk`: the client's command failed, and these answers were the last to carry each vendor quirk it was sent.
+import { type CarriedQuirk, placesOf, quirksCarried } from '../quirk-hits.ts';
 import { type AuditEntry, type Rule, type Violation, violation } from './types.ts';
 
 const ID = 'quirk';
 
-/** The quirks an answer shows: the vendor's spellings, and an error sent with HTTP 2xx. */
-export const quirksOf = (e: AuditEntry): string[] => {
-  const out: string[] = [];
-  if (/"WAITTING"/.test(e.responseBody)) out.push('the task status spelled WAITTING');
-  if (/"PENDDING"/.test(e.responseBody)) out.push('the command status spelled PENDDING');
-  if (e.status >= 200 && e.status < 300 && e.errorCode !== undefined)
-    out.push(`an error (${e.errorCode}) with HTTP ${e.status}`);
-  return out;
-};
-
-const excerpt = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max)}…` : text);
-
 export const quirkRule: Rule = {
   id: ID,
+  cause: 'quirk',
   description:
-    'when the client’s command fails, no quirk answer (PENDDING, WAITTING, an error with HTTP 200) is among its last requests',
+    'when the client’s command fails, the answer that last carried each vendor quirk (PENDDING, WAITTING, an error with HTTP 200, ...) is named with the field carrying it; `--quirks` reruns without each quirk to tell which one the client breaks on',
   check: (entries, ctx) => {
     if (ctx.exitCode === 0) return [];
-    const tail = entries.slice(-ctx.quirkLookback);
-    for (let i = tail.length - 1; i >= 0; i--) {
-      const e = tail[i] as AuditEntry;
-      const quirks = quirksOf(e);
-      if (quirks.length > 0)
-        return [
-          violation(
-            ID,
-            e,
-            `the command exited ${ctx.exitCode ?? '(killed)'} after the platform answered with ${quirks.join(' and ')}: ${excerpt(e.responseBody)}`,
-          ),
-        ] satisfies Violation[];
+    /** Per quirk id, the last answer carrying it and where. */
+    const last = new Map<string, { entry: AuditEntry; carried: CarriedQuirk[] }>();
+    for (const entry of entries) {
+      const byQuirk = new Map<string, CarriedQuirk[]>();
+      for (const c of quirksCarried(entry)) byQuirk.set(c.quirk.id, [...(byQuirk.get(c.quirk.id) ?? []), c]);
+      for (const [id, carried] of byQuirk) last.set(id, { entry, carried });
     }
-    return [];
+    /** One finding per answer, naming every quirk it was the last to carry. */
+    const byEntry = new Map<number, { entry: AuditEntry; carried: CarriedQuirk[][] }>();
+    for (const { entry, carried } of last.values()) {
+      const at = byEntry.get(entry.seq) ?? { entry, carried: [] };
+      at.carried.push(carried);
+      byEntry.set(entry.seq, at);
+    }
+    const out: Violation[] = [];
+    for (const { entry, carried } of byEntry.values()) {
+      const what = carried.map((c) => `${c[0]?.quirk.title} (${placesOf(c)})`).join(' and ');
+      out.push(
+        violation(
+          ID,
+          entry,
+          `the command exited ${ctx.exitCode ?? '(killed)'}; the last answer carrying ${what} was this one: a client that breaks on it fails here (\`harness gate --quirks\` tells for sure)`,
+        ),
+      );
+    }
+    return out.sort((a, b) => a.request.seq - b.request.seq);
   },
 };

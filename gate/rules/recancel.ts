@@ -9,6 +9,7 @@ const hooks = () => VENDORS.flatMap((v) => (v.gate.recancel ? [{ vendor: v.id, .
 
 export const recancelRule: Rule = {
   id: ID,
+  cause: 'sent-again',
   description: `after ${hooks()
     .map((h) => `${h.refusalCode} (command ${h.why})`)
     .join(', ')} the same command is not cancelled again`,

@@ -6,6 +6,7 @@ const ID = 'request-schema';
 
 export const requestSchemaRule: Rule = {
   id: ID,
+  cause: 'malformed',
   description:
     'every request matches its vendor’s contract request schema: auth headers (app_key, Authorization, apim-*, X-Auth-Token), ids, query and JSON body',
   check: (entries) => {

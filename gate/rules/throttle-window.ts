@@ -1,6 +1,7 @@
 // Rule `throttle-window`: after a 403 1010009 the client kept calling before the application's throttle window reopened.
 import type { ThrottleConfig } from '../../simulators/model/throttle.ts';
 import { VENDORS } from '../../vendors/index.ts';
+import { ms } from '../limits.ts';
 import { type AuditEntry, type Rule, type Violation, violation } from './types.ts';
 
 const ID = 'throttle-window';
@@ -29,6 +30,7 @@ export const reopensAt = (cfg: ThrottleConfig | undefined, at: number): number |
 
 export const throttleWindowRule: Rule = {
   id: ID,
+  cause: 'sent-again',
   description: `after ${hooks()
     .map((h) => h.refusalCode)
     .join(', ')} no further call of the same application until its throttle window reopens`,
@@ -55,10 +57,10 @@ export const throttleWindowRule: Rule = {
             violation(
               ID,
               e,
-              `called again ${Math.round(e.at - open.refusal.at)} ms (platform) after ${open.refusal.errorCode} on request #${open.refusal.seq}` +
+              `called again ${ms(e.at - open.refusal.at)} (platform) after ${open.refusal.errorCode} on request #${open.refusal.seq}` +
                 (open.until === undefined
                   ? ''
-                  : `, before the window reopened at +${Math.round(open.until - open.refusal.at)} ms`) +
+                  : `, before the window reopened at +${ms(open.until - open.refusal.at)}`) +
                 (later > 0 ? ` (and ${later} more calls inside the window)` : ''),
             ),
           );

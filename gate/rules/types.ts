@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../../contracts/control/api.ts';
 import { ThrottleConfig } from '../../simulators/model/throttle.ts';
+import { GateLimits } from '../limits.ts';
 
 /** One request as the platform's journal recorded it (GET /__control/journal): the control API's journal entry. */
 export type AuditEntry = JournalEntry;
@@ -31,26 +32,29 @@ export const Violation = z.object({
   vendor: z.string(),
   message: z.string(),
   request: RequestRef,
+  /** The request's headers and body, secrets blanked (gate/redact.ts): what `--verbose` shows. */
+  evidence: z.object({ headers: z.record(z.string(), z.string()), body: z.string() }).optional(),
 });
 export type Violation = z.infer<typeof Violation>;
 
-export const AuditContext = z.object({
+export const AuditContext = GateLimits.extend({
   /** Throttle of each vendor as the simulator ran it (GET /__control/state). */
   throttle: z.record(z.string(), ThrottleConfig).default({}),
-  /** Most GETs of one resource per platform second. */
-  maxPollRate: z.number().positive().default(1),
-  /** Least platform ms between an error and a retry of the same request. */
-  minBackoffMs: z.number().nonnegative().default(1000),
   /** Exit code of the client's command (null: killed or never ran). */
   exitCode: z.number().nullable().default(0),
-  /** How many of the last requests a failure may follow to be blamed on a quirk. */
-  quirkLookback: z.number().int().positive().default(5),
 });
 export type AuditContext = z.infer<typeof AuditContext>;
 export type AuditContextInput = z.input<typeof AuditContext>;
 
+/**
+ * What a finding is about; a request gets one finding per cause (the first rule of `RULES` that reports it), so a
+ * call sent again too soon is not reported again by every rule about calls sent again.
+ */
+export type Cause = 'malformed' | 'sent-again' | 'quirk';
+
 export type Rule = {
   id: RuleId;
+  cause: Cause;
   description: string;
   check: (entries: readonly AuditEntry[], ctx: AuditContext) => Violation[];
 };
