@@ -6,6 +6,9 @@ CHECKOUT=$PWD
 step() { printf '\ninstall-test: %s\n' "$*"; }
 fail() { printf 'install-test: FAILED: %s\n' "$*" >&2; exit 1; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# Wall ms of each step, printed on one line at the end (the README's figures come from it) with the load average.
+timings=""
+took() { last=$(ms "$2"); timings="$timings $1=$last"; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/harness-install-test-XXXXXX")
 sim_pid=""
@@ -26,7 +29,8 @@ step "npm pack (prepack compiles dist/)"
 t0=$(date +%s%N)
 npm pack --pack-destination "$work" --json > "$work/pack.json"
 tarball="$work/$("$PINNED_NODE" -p "require('$work/pack.json')[0].filename")"
-echo "packed $(basename "$tarball") ($(du -k "$tarball" | cut -f1) kB) in $(ms "$t0") ms"
+took pack "$t0"
+echo "packed $(basename "$tarball") ($(du -k "$tarball" | cut -f1) kB) in $last ms"
 shipped=$(tar tzf "$tarball")
 echo "$shipped" | grep -E '\.test\.|/test-support\.|(^|/)test/' && fail "the package ships tests"
 echo "$shipped" | grep -E '\.ts$' | grep -v '^package/dist/load/scripts/' && fail "the package ships TypeScript the runtime would have to strip"
@@ -44,7 +48,8 @@ cd "$project"
 case "$PWD" in "$CHECKOUT"*) fail "the scratch project is inside the checkout" ;; esac
 t0=$(date +%s%N)
 machine npm ci --offline --no-audit --no-fund --loglevel=error
-echo "installed in $(ms "$t0") ms"
+took install "$t0"
+echo "installed in $last ms"
 # What the package holds now, to prove at the end that running it wrote nothing into it.
 package_state() { find node_modules/iot-command-harness -type f -print0 | sort -z | xargs -0 md5sum | md5sum; }
 installed_state=$(package_state)
@@ -52,7 +57,8 @@ installed_state=$(package_state)
 step "npx harness --help"
 t0=$(date +%s%N)
 machine npx harness --help > "$work/help.txt"
-echo "answered in $(ms "$t0") ms"
+took help "$t0"
+echo "answered in $last ms"
 grep -q '^Usage: harness' "$work/help.txt" || fail "no usage text: $(cat "$work/help.txt")"
 grep -q 'doctor' "$work/help.txt" || fail "--help does not list doctor"
 
@@ -93,8 +99,11 @@ ready="$work/sim.json"
 tag="install-test-$$-$(date +%s%N)"
 HARNESS_INSTALL_TEST=$tag PATH="$MACHINE_PATH" npx harness sim --devices 2 --ready-file "$ready" > "$work/sim.out" 2>&1 &
 sim_pid=$!
+t0=$(date +%s%N)
 for _ in $(seq 1 120); do [ -s "$ready" ] && break; kill -0 "$sim_pid" 2>/dev/null || break; sleep 0.5; done
 [ -s "$ready" ] || fail "harness sim never became ready: $(cat "$work/sim.out")"
+took sim-ready "$t0"
+echo "ready in $last ms (polled every 0.5 s)"
 get() { "$PINNED_NODE" -p "require('$ready').$1"; }
 W=$(get wiremockUrl); C=$(get controlUrl)
 curl -sf "$W/iocm/app/sec/v1.1.0/login" -d "appId=$(get oceanconnect.appId)&secret=$(get oceanconnect.secret)" | grep -q accessToken \
@@ -115,12 +124,14 @@ for _ in $(seq 1 50); do [ -z "$(left)" ] && break; sleep 0.1; done
 curl -s -m 2 "$W/__admin/health" > /dev/null && fail "WireMock still answers at $W"
 curl -s -m 2 "$C/clock" > /dev/null && fail "the platform model still answers at $C"
 sim_pid=""
-echo "every process gone and both ports free $(ms "$t0") ms after kill \$!"
+took sim-stop "$t0"
+echo "every process gone and both ports free $last ms after kill \$!"
 
 step "npx harness gate -- python3 careful_client.py (must pass)"
 t0=$(date +%s%N)
 machine npx harness gate -- python3 careful_client.py || fail "the gate failed the careful client"
-echo "passed in $(ms "$t0") ms"
+took gate-pass "$t0"
+echo "passed in $last ms"
 [ -s reports/out/gate.json ] || fail "no reports/out/gate.json in the project"
 
 step "npx harness gate -- python3 broken_client.py (must fail)"
@@ -133,9 +144,10 @@ cat "$work/broken.txt"
 [ "$code" -eq 1 ] || fail "the gate exited $code on the broken client (expected 1)"
 grep -q 'request-schema' "$work/broken.txt" || fail "no request-schema violation for the unauthenticated IoTDA read"
 grep -q 'quirk' "$work/broken.txt" || fail "no quirk violation for the WAITTING the client refused"
-echo "failed as it should in $(ms "$t0") ms"
+took gate-fail "$t0"
+echo "failed as it should in $last ms"
 
 step "outputs in the project's tree, nothing written into the package"
 [ "$(package_state)" = "$installed_state" ] || fail "running the harness changed files inside node_modules/iot-command-harness"
 ls reports/out
-step "passed"
+step "passed; timings (ms):$timings; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

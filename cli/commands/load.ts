@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderProblem } from '../../contracts/common/problem.ts';
 import type { LoadFlags } from '../../load/runner/cli-options.ts';
+import { EXIT_CODE_OF, stoppedBy } from '../../runtime/stop-signals.ts';
 import { defaultContext } from '../context.ts';
 import type { SubcommandRun } from '../subcommands.ts';
 
@@ -75,8 +76,8 @@ export const run: SubcommandRun = async ({ args, options, context = defaultConte
     if (!ready.length) {
       say('the simulators run until you stop this command (Ctrl-C)');
       await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
+        if (context.stop.aborted) resolve();
+        else context.stop.addEventListener('abort', () => resolve(), { once: true });
       });
       await prepared.value.stop();
     }
@@ -90,6 +91,12 @@ export const run: SubcommandRun = async ({ args, options, context = defaultConte
   }
   say(`harness load: ${name} with ${k6.k6.command} (work files in ${workDir})`);
   const result = await runScenario({ ...request, k6: k6.k6 });
+  // Stopped mid-run, k6's verdict is about a cut-short run: say so instead.
+  const interrupted = stoppedBy(context.stop);
+  if (interrupted) {
+    say(`harness load: ${name} interrupted by ${interrupted}, no report written`);
+    return EXIT_CODE_OF[interrupted];
+  }
   if (!result.ok) {
     say(`harness load: ${renderProblem(result.problem)}`);
     return 1;

@@ -12,8 +12,11 @@ const CAREFUL_CLIENT = fileURLToPath(
   new URL(`../../examples/careful-client${path.extname(import.meta.url)}`, import.meta.url),
 );
 
-/** A file of the output folder as the user names it: relative to where they ran the harness. */
-const shown = (file: string): string => path.relative(process.cwd(), file) || file;
+/** A file of the output folder as the user names it: relative to where they ran the harness when it is below it. */
+const shown = (file: string): string => {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+};
 
 type StageResult = { stage: string; ok: boolean; ms: number; detail: string };
 type Stage = { name: string; work: () => Promise<{ ok: boolean; detail: string }> };
