@@ -17,7 +17,7 @@ import type { CommandStrict } from '../../contracts/enos/responses.ts';
 import { COMMAND_TYPES } from '../../contracts/enos/states.ts';
 import type { CommandView, CreateResult } from '../model/command.ts';
 import type { EnosFailure } from './answers.ts';
-import type { EnosCore } from './core.ts';
+import type { Core } from './core.ts';
 import type { EnosDevice } from './fleet.ts';
 import { commandStructOf, type EnosPayload } from './projection.ts';
 import { parseExpression } from './search-expression.ts';
@@ -49,11 +49,7 @@ const invalid = (error: z.ZodError, whole: string): ActionResult => {
 type DeviceQuery = { orgId: string; assetId?: string; productKey?: string; deviceKey?: string };
 
 /** orgId must exist (99400), the app must hold it (99403), the device must be in it (99404). */
-const resolveDevice = (
-  core: EnosCore,
-  q: DeviceQuery,
-  appKey: string | undefined,
-): EnosDevice | EnosFailure => {
+const resolveDevice = (core: Core, q: DeviceQuery, appKey: string | undefined): EnosDevice | EnosFailure => {
   if (!core.world.orgs.has(q.orgId)) return { kind: 'org-not-exist' };
   if (appKey !== undefined && !core.world.apps.get(appKey)?.orgs.has(q.orgId))
     return { kind: 'denied', orgId: q.orgId };
@@ -66,7 +62,7 @@ const resolveDevice = (
 };
 
 const isFailure = (d: EnosDevice | EnosFailure): d is EnosFailure => 'kind' in d;
-const struct = (core: EnosCore, v: CommandView): CommandStrict =>
+const struct = (core: Core, v: CommandView): CommandStrict =>
   commandStructOf(v, core.options.utcOffsetMinutes);
 
 /** The store's refusals of a create, as EnOS codes (device-busy: the instant command could not go out, 11904). */
@@ -86,7 +82,7 @@ const createRefusal = (r: Exclude<CreateResult, { ok: true }>): ActionResult => 
 };
 
 const create = (
-  core: EnosCore,
+  core: Core,
   device: EnosDevice,
   commandType: EnosPayload['commandType'],
   q: { pendingTtl?: number; timeout?: number },
@@ -109,12 +105,12 @@ const create = (
 };
 
 /** A command of this device, or undefined (an id of another device is "not found" for this one). */
-const commandOf = (core: EnosCore, device: EnosDevice, commandId: string): CommandView | undefined => {
+const commandOf = (core: Core, device: EnosDevice, commandId: string): CommandView | undefined => {
   const v = core.store.get(commandId);
   return v && v.deviceKey === storeKeyOf(device) ? v : undefined;
 };
 
-const invokeService = (core: EnosCore, input: ActionInput): ActionResult => {
+const invokeService = (core: Core, input: ActionInput): ActionResult => {
   const q = InvokeServiceQuery.safeParse(input.query);
   if (!q.success) return invalid(q.error, 'query');
   const b = InvokeServiceBody.safeParse(input.body);
@@ -124,7 +120,7 @@ const invokeService = (core: EnosCore, input: ActionInput): ActionResult => {
   return create(core, device, COMMAND_TYPES.invokeService, q.data, q.data.serviceId, b.data.inputData);
 };
 
-const setMeasurepoint = (core: EnosCore, input: ActionInput): ActionResult => {
+const setMeasurepoint = (core: Core, input: ActionInput): ActionResult => {
   const q = SetMeasurepointQuery.safeParse(input.query);
   if (!q.success) return invalid(q.error, 'query');
   const b = SetMeasurepointBody.safeParse(input.body);
@@ -139,7 +135,7 @@ const setMeasurepoint = (core: EnosCore, input: ActionInput): ActionResult => {
  * (state 1, as both seeds show); unknown id 11404, any other state 11905. Without: every cached command of the
  * device, oldest first, each as it was before; an empty list when none is cached.
  */
-const cancel = (core: EnosCore, input: ActionInput): ActionResult => {
+const cancel = (core: Core, input: ActionInput): ActionResult => {
   const q = CancelQuery.safeParse(input.query);
   if (!q.success) return invalid(q.error, 'query');
   const device = resolveDevice(core, q.data, input.appKey);
@@ -156,7 +152,7 @@ const cancel = (core: EnosCore, input: ActionInput): ActionResult => {
 };
 
 /** One command of the device; an unknown id gives 11404 (the command service's own code; unverified for get). */
-const get = (core: EnosCore, input: ActionInput): ActionResult => {
+const get = (core: Core, input: ActionInput): ActionResult => {
   const q = GetQuery.safeParse(input.query);
   if (!q.success) return invalid(q.error, 'query');
   const device = resolveDevice(core, q.data, input.appKey);
@@ -192,7 +188,7 @@ const projectedField = (name: string): keyof CommandStrict | undefined =>
  * The device's commands matching the expression, newest first, one page; `projection` keeps only the named fields,
  * each under the name it was asked by.
  */
-const search = (core: EnosCore, input: ActionInput): ActionResult => {
+const search = (core: Core, input: ActionInput): ActionResult => {
   const q = SearchQuery.safeParse(input.query);
   if (!q.success) return invalid(q.error, 'query');
   const b = SearchBody.safeParse(input.body ?? {});
@@ -232,7 +228,7 @@ const search = (core: EnosCore, input: ActionInput): ActionResult => {
   };
 };
 
-export const ACTIONS: Readonly<Record<EnosAction, (core: EnosCore, input: ActionInput) => ActionResult>> = {
+export const ACTIONS: Readonly<Record<EnosAction, (core: Core, input: ActionInput) => ActionResult>> = {
   cancel,
   invokeService,
   setMeasurepoint,

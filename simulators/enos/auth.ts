@@ -5,7 +5,7 @@ import { apimSignature, tokenEncryption } from '../../contracts/enos/signing.ts'
 import { type Answer, tokenAnswer, tokenFailureAnswer } from './answers.ts';
 import type { EnosSimOptions } from './options.ts';
 import { isPoseidonToken, POSEIDON_APP } from './poseidon.ts';
-import type { EnosWorld } from './world.ts';
+import type { World } from './world.ts';
 
 /** Token-service codes ("Invoking API with Access Token", Error Codes). */
 export const TOKEN_CODES = {
@@ -33,7 +33,7 @@ export const mintToken = (seed: number, appKey: string, n: number): string => {
  * (1003), an encryption already used (1001). The timestamp's distance from the platform clock is not checked: the
  * docs set no window **(unverified)**.
  */
-export const tokenService = (world: EnosWorld, body: unknown, now: number, seed: number): Answer => {
+export const tokenService = (world: World, body: unknown, now: number, seed: number): Answer => {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return tokenFailureAnswer(body === undefined ? TOKEN_CODES.parameterEmpty : TOKEN_CODES.invalidParameter);
   const raw = body as Record<string, unknown>;
@@ -78,7 +78,7 @@ const header = (h: SignedRequest['headers'], name: string): string | undefined =
  * **(unverified)**; the timestamp's age is not checked either.
  */
 export const authenticateCall = (
-  world: EnosWorld,
+  world: World,
   req: SignedRequest,
   now: number,
   options: EnosSimOptions,

@@ -2,8 +2,8 @@
 import { ENDPOINTS, EnosAction } from '../../contracts/enos/requests.ts';
 import { ACTIONS } from './actions.ts';
 import { type Answer, type EnosFailure, failureAnswer, okAnswer } from './answers.ts';
-import { authenticateCall } from './auth.ts';
-import type { EnosCore } from './core.ts';
+import { admit } from './admission.ts';
+import type { Core } from './core.ts';
 
 export type CommandCall = {
   method: string;
@@ -17,32 +17,16 @@ export type CommandCall = {
 };
 
 /**
- * The order of checks follows the gateway-then-service path: a repeated query name (99400, the signature would be
- * ambiguous), the apim-* headers (token codes), the application's throttle, then `action` (missing or unknown 99400,
- * a method the action does not take 99400), then the action's own checks (query, body, orgId, device).
+ * The order of checks follows the gateway-then-service path: the admission (admission.ts: a repeated query name, the
+ * apim-* headers, the application's throttle), then `action` (missing or unknown 99400, a method the action does not
+ * take 99400), then the action's own checks (query, body, orgId, device).
  */
-export const handleCommandCall = (core: EnosCore, call: CommandCall): Answer => {
+export const handleCommandCall = (core: Core, call: CommandCall): Answer => {
   const requestId = core.nextRequestId();
   const refuse = (f: EnosFailure) => failureAnswer(requestId, f);
-  const query: Record<string, string> = {};
-  for (const [name, value] of Object.entries(call.query)) {
-    if (Array.isArray(value))
-      return refuse({ kind: 'invalid-argument', field: name, reason: `${name} is given more than once` });
-    if (value !== undefined) query[name] = value;
-  }
-  const now = call.callTime();
-  const auth = authenticateCall(
-    core.world,
-    { headers: call.headers, query, rawBody: call.rawBody },
-    now,
-    core.options,
-  );
-  if (!auth.ok) return refuse({ kind: 'documented', code: auth.code });
-  const allowed = core.throttle.check(auth.app, now);
-  if (!allowed.allowed) {
-    const { limit, windowMs } = core.throttle.config;
-    return refuse({ kind: 'throttled', app: auth.app, limit, windowMs });
-  }
+  const admitted = admit(core, call);
+  if (!admitted.ok) return refuse(admitted.failure);
+  const { query, appKey } = admitted;
   const { action: actionText, ...rest } = query;
   if (actionText === undefined || actionText === '') return refuse({ kind: 'action-missing' });
   const action = EnosAction.safeParse(actionText);
@@ -59,7 +43,7 @@ export const handleCommandCall = (core: EnosCore, call: CommandCall): Answer => 
       field: 'action',
       reason: `${action.data} is called with ${accepted.join(' or ')}, not ${call.method}`,
     });
-  const result = ACTIONS[action.data](core, { query: rest, body: call.body, appKey: auth.appKey });
+  const result = ACTIONS[action.data](core, { query: rest, body: call.body, appKey });
   if (!result.ok) return refuse(result.failure);
   const answer = okAnswer(requestId, result.data, result.extra);
   return result.instant ? { ...answer, instant: result.instant } : answer;

@@ -4,11 +4,11 @@ import type { SimClock } from '../model/clock.ts';
 import type { CommandStore } from '../model/command-store.ts';
 import type { Throttle } from '../model/throttle.ts';
 import type { EnosSimOptions } from './options.ts';
-import type { EnosWorld } from './world.ts';
+import type { World } from './world.ts';
 
-export type EnosCore = {
+export type Core = {
   readonly store: CommandStore;
-  readonly world: EnosWorld;
+  readonly world: World;
   readonly throttle: Throttle;
   readonly clock: SimClock;
   readonly options: EnosSimOptions;
@@ -24,9 +24,7 @@ export type EnosCore = {
 /** Commands the simulator creates get ids from here on (19 digits, above the vendor samples' 22789... ids). */
 const COMMAND_ID_BASE = 2_300_000_000_000_000_000n;
 
-export const makeCore = (
-  parts: Omit<EnosCore, 'nextRequestId' | 'nextCommandId' | 'restartSequences'>,
-): EnosCore => {
+export const makeCore = (parts: Omit<Core, 'nextRequestId' | 'nextCommandId' | 'restartSequences'>): Core => {
   let requests = 0;
   let commands = 0n;
   return {

@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from './answers.ts';
 import { failureAnswer, okAnswer } from './answers.ts';
-import type { EnosCore } from './core.ts';
+import type { Core } from './core.ts';
 import { isMap } from './projection.ts';
 
 /** However the clock is set, an instant call never holds its connection longer than this (wall ms). */
@@ -19,7 +19,7 @@ const LOOK_EVERY_MS = 50;
  * away ends the wait too, so a closing server is never held up by it.
  */
 export const awaitInstant = async (
-  core: EnosCore,
+  core: Core,
   answer: Answer,
   commandId: string,
   /** True once nobody can read the answer any more (the client went away, the server is closing). */

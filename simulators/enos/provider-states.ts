@@ -11,7 +11,7 @@ import {
 import { issuesOf } from '../../contracts/common/problem.ts';
 import type { SeedCommandInput } from '../model/seed.ts';
 import type { ProviderStateOutcome } from '../platform/vendor-sim.ts';
-import type { EnosCore } from './core.ts';
+import type { Core } from './core.ts';
 import type { EnosDevice } from './fleet.ts';
 import type { EnosPayload } from './projection.ts';
 import { storeKeyOf } from './world.ts';
@@ -19,7 +19,7 @@ import { storeKeyOf } from './world.ts';
 const refused = (message: string): ProviderStateOutcome => ({ ok: false, message });
 
 /** The app exists, holds `accessToken` (live at once) and gets it from the token service too. */
-const registerApp = (core: EnosCore, app: AppParams, orgs: string[]): void => {
+const registerApp = (core: Core, app: AppParams, orgs: string[]): void => {
   core.world.addApp({
     appKey: app.appKey,
     appSecret: app.appSecret,
@@ -74,7 +74,7 @@ const seedInputOf = (
   };
 };
 
-const deviceCommands = (core: EnosCore, params: unknown): ProviderStateOutcome => {
+const deviceCommands = (core: Core, params: unknown): ProviderStateOutcome => {
   const parsed = DeviceCommandsParams.safeParse(params);
   if (!parsed.success) return refused(`bad params: ${JSON.stringify(issuesOf(parsed.error))}`);
   const p = parsed.data;
@@ -103,14 +103,14 @@ const deviceCommands = (core: EnosCore, params: unknown): ProviderStateOutcome =
   return { ok: true };
 };
 
-const application = (core: EnosCore, params: unknown): ProviderStateOutcome => {
+const application = (core: Core, params: unknown): ProviderStateOutcome => {
   const parsed = ApplicationParams.safeParse(params);
   if (!parsed.success) return refused(`bad params: ${JSON.stringify(issuesOf(parsed.error))}`);
   registerApp(core, parsed.data.app, []);
   return { ok: true };
 };
 
-const unknownOrganisation = (core: EnosCore, params: unknown): ProviderStateOutcome => {
+const unknownOrganisation = (core: Core, params: unknown): ProviderStateOutcome => {
   const parsed = UnknownOrganisationParams.safeParse(params);
   if (!parsed.success) return refused(`bad params: ${JSON.stringify(issuesOf(parsed.error))}`);
   if (core.world.orgs.has(parsed.data.orgId))
@@ -119,7 +119,7 @@ const unknownOrganisation = (core: EnosCore, params: unknown): ProviderStateOutc
   return { ok: true };
 };
 
-const HANDLERS: Record<string, (core: EnosCore, params: unknown) => ProviderStateOutcome> = {
+const HANDLERS: Record<string, (core: Core, params: unknown) => ProviderStateOutcome> = {
   [ENOS_STATES.application]: application,
   [ENOS_STATES.deviceCommands]: deviceCommands,
   [ENOS_STATES.unknownOrganisation]: unknownOrganisation,
@@ -127,7 +127,7 @@ const HANDLERS: Record<string, (core: EnosCore, params: unknown) => ProviderStat
 
 /** Sets up one provider state on a freshly reset simulator (`reset` restores the default fleet first). */
 export const setUpProviderState = (
-  core: EnosCore,
+  core: Core,
   reset: () => void,
   state: string,
   params: unknown,

@@ -4,7 +4,7 @@ import { COMMANDS_PATH, TOKEN_PATH } from '../../contracts/enos/requests.ts';
 import { type Answer, failureAnswer, tokenFailureAnswer } from './answers.ts';
 import { tokenService } from './auth.ts';
 import { handleCommandCall } from './call.ts';
-import type { EnosCore } from './core.ts';
+import type { Core } from './core.ts';
 import { awaitInstant } from './instant.ts';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -21,7 +21,7 @@ const guarded = (run: () => Answer, onCrash: () => Answer): Answer => {
   }
 };
 
-export const registerEnosRoutes = (app: FastifyInstance, core: EnosCore): void => {
+export const registerRoutes = (app: FastifyInstance, core: Core): void => {
   const commands = async (req: FastifyRequest, reply: FastifyReply) => {
     const answer = guarded(
       () =>

@@ -10,8 +10,8 @@ import { makeCore } from './core.ts';
 import { fleetPlan } from './fleet.ts';
 import { EnosSimOptions, type EnosSimOptionsInput } from './options.ts';
 import { setUpProviderState } from './provider-states.ts';
-import { registerEnosRoutes } from './routes.ts';
-import { EnosWorld, storeKeyOf } from './world.ts';
+import { registerRoutes } from './routes.ts';
+import { World, storeKeyOf } from './world.ts';
 
 /** URL prefixes the EnOS simulator owns (faults and unknown paths under them get EnOS errors). */
 export const ENOS_PREFIXES = ['/connect-service/v2.1/', '/apim-token-service/'] as const;
@@ -71,7 +71,7 @@ export const simulatorWith =
       defaultBehaviour: config.deviceBehaviour,
     });
     const throttle = ctx.newThrottle(config.throttle.enos);
-    const world = new EnosWorld();
+    const world = new World();
     const core = makeCore({ store, world, throttle, clock, options, seed: config.seed });
     const plan = fleetPlan(config.seed, config.devicesPerVendor);
 
@@ -100,7 +100,7 @@ export const simulatorWith =
       prefixes: ENOS_PREFIXES,
       store,
       throttle,
-      register: (app) => registerEnosRoutes(app, core),
+      register: (app) => registerRoutes(app, core),
       routes: ENOS_ROUTES,
       injectedAnswer: (failure) => {
         const code = Number(failure.code);

@@ -17,7 +17,7 @@ export type LiveToken = { appKey: string; expiresAt: number };
 /** The device's key in the command store: its assetId. */
 export const storeKeyOf = (d: EnosDevice): string => d.assetId;
 
-export class EnosWorld {
+export class World {
   readonly orgs = new Set<string>();
   readonly apps = new Map<string, EnosApp>();
   private readonly byAsset = new Map<string, EnosDevice>();

@@ -5,7 +5,7 @@ import { derivedScheme } from '../../contracts/iotda/derived-signing.ts';
 import { spellingsBeforeFrontDoor } from '../wiremock/forwarding.ts';
 import { AkskAuthHeaders, TokenAuthHeaders } from '../../contracts/iotda/requests.ts';
 import { type Answer, authenticationFailed } from './answers.ts';
-import type { IotdaWorld, Principal } from './world.ts';
+import type { World, Principal } from './world.ts';
 
 /** A request as the platform server received it; `rawBody` is the exact body text the client sent. */
 export type RawRequest = { method: string; url: string; headers: IncomingHttpHeaders; rawBody: string };
@@ -42,7 +42,7 @@ const refuse = (failure: AuthFailure): AuthOutcome => ({
  * over method, path, query, the signed headers and the body bytes as received; the X-Sdk-Date is not compared with
  * the platform clock (a simulated clock may run anywhere in time).
  */
-export const authenticate = (req: RawRequest, world: IotdaWorld): AuthOutcome => {
+export const authenticate = (req: RawRequest, world: World): AuthOutcome => {
   if (req.headers['x-auth-token'] !== undefined) {
     const parsed = TokenAuthHeaders.safeParse(req.headers);
     if (!parsed.success) return refuse('malformed-token-header');

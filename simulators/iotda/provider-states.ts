@@ -21,10 +21,10 @@ import { toCanonical } from '../../contracts/iotda/states.ts';
 import type { SeedCommandInput } from '../model/seed.ts';
 import type { ProviderStateOutcome } from '../platform/vendor-sim.ts';
 import type { IotdaPayload } from './projection.ts';
-import type { IotdaDeps } from './routes.ts';
+import type { Core } from './core.ts';
 import type { Principal } from './world.ts';
 
-export type ProviderStateDeps = IotdaDeps & { reset(): void };
+export type ProviderStateDeps = Core & { reset(): void };
 
 const IN_FLIGHT: ReadonlySet<CanonicalState> = new Set(['SENT', 'DELIVERED']);
 

@@ -14,23 +14,16 @@ import type {
   ListAsyncCommandsResponse,
   ListAsyncHistoryCommandsResponse,
 } from '../../contracts/iotda/responses.ts';
-import type { TimeSource } from '../model/clock.ts';
-import type { CommandStore } from '../model/command-store.ts';
-import type { Throttle } from '../model/throttle.ts';
 import {
   type Answer,
-  applicationMissing,
-  authenticationFailed,
   commandNotFound,
   deviceNotFound,
   deviceOffline,
-  injected,
   internalError,
-  invalidAccessToken,
   invalidInput,
-  throttled,
 } from './answers.ts';
-import { authenticate } from './auth.ts';
+import { admit, firstIssue } from './admission.ts';
+import type { Core } from './core.ts';
 import { pageOf, type PageQuery } from './paging.ts';
 import {
   createBodyOf,
@@ -41,12 +34,9 @@ import {
   listItemOf,
   showBodyOf,
 } from './projection.ts';
-import { type IotdaWorld, principalKey } from './world.ts';
 
 export const IOTDA_PREFIX = '/v5/iot/';
 const DEVICE_ROUTE = '/v5/iot/:project_id/devices/:device_id';
-
-export type IotdaDeps = { store: CommandStore; throttle: Throttle; world: IotdaWorld; clock: TimeSource };
 
 const QUEUED_STATES: readonly CanonicalState[] = ['PENDING', 'SENT', 'DELIVERED'];
 const HISTORY_STATES: readonly CanonicalState[] = [
@@ -57,72 +47,13 @@ const HISTORY_STATES: readonly CanonicalState[] = [
   'DELIVERED',
 ];
 
-/** The first zod issue as (field, reason); a body that is not an object at all names `body`. */
-const firstIssue = (error: z.ZodError, root: string): { field: string; reason: string } => {
-  const issue = error.issues[0];
-  if (!issue) return { field: root, reason: 'invalid' };
-  const field = issue.path.length ? issue.path.map(String).join('.') : root;
-  return { field, reason: issue.message };
-};
-
 const send = (reply: FastifyReply, a: Answer) =>
   reply
     .code(a.status)
     .headers({ 'content-type': 'application/json;charset=UTF-8', ...a.headers })
     .send(JSON.stringify(a.body));
 
-type Admitted<P> = { ok: true; params: P } | { ok: false; answer: Answer };
-
-/**
- * The checks every call passes, in the order a gateway and then IoTDA would make them: credentials (401), credentials
- * a provider state rejects (401/403), the per-credential throttle (429 APIG.0308), an injected answer for this
- * device, path ids (400), Instance-Id (400), the project the credentials may reach (403 IOTDA.000004), the device (404).
- */
-const admit = <S extends typeof DevicePathParams | typeof ShowAsyncCommandPathParams>(
-  deps: IotdaDeps,
-  req: FastifyRequest,
-  schema: S,
-): Admitted<z.infer<S>> => {
-  const { world, throttle, store } = deps;
-  const auth = authenticate(req, world);
-  if (!auth.ok)
-    return { ok: false, answer: { ...auth.answer, headers: { 'x-harness-auth-failure': auth.failure } } };
-  const rejection = world.rejectionOf(auth.principal);
-  if (rejection === 'authentication-failed') return { ok: false, answer: authenticationFailed() };
-  if (rejection === 'application-missing') return { ok: false, answer: applicationMissing() };
-  const decision = throttle.check(principalKey(auth.principal), req.callTime());
-  if (!decision.allowed) {
-    const { limit, windowMs } = throttle.config;
-    return { ok: false, answer: throttled(limit, windowMs, world.takeRequestId()) };
-  }
-  const raw = req.params as { project_id?: string; device_id?: string };
-  const injection = world.injectionFor(raw.project_id ?? '', raw.device_id ?? '');
-  if (injection)
-    return {
-      ok: false,
-      answer: injected(injection.httpStatus, injection.errorCode, injection.errorMsg, world.takeRequestId()),
-    };
-  const params = schema.safeParse(req.params);
-  if (!params.success) {
-    const { field, reason } = firstIssue(params.error, 'path');
-    return { ok: false, answer: invalidInput(field, reason) };
-  }
-  const { project_id: projectId, device_id: deviceId } = params.data;
-  const expected = world.instanceIdOf(projectId);
-  const sent = req.headers['instance-id'];
-  // An empty Instance-Id is the optional header left unset, not another instance (contracts/iotda/requests.ts).
-  if (expected !== undefined && sent !== undefined && sent !== '' && sent !== expected)
-    return {
-      ok: false,
-      answer: invalidInput('Instance-Id', `${String(sent)} is not the instance of this project`),
-    };
-  if (!world.mayReach(auth.principal, projectId)) return { ok: false, answer: invalidAccessToken() };
-  if (world.ownerOf(deviceId) !== projectId || store.getDevice(deviceId) === undefined)
-    return { ok: false, answer: deviceNotFound() };
-  return { ok: true, params: params.data as z.infer<S> };
-};
-
-const showCommand = (deps: IotdaDeps, req: FastifyRequest): Answer => {
+const showCommand = (deps: Core, req: FastifyRequest): Answer => {
   const a = admit(deps, req, ShowAsyncCommandPathParams);
   if (!a.ok) return a.answer;
   const { device_id: deviceId, command_id: commandId } = a.params;
@@ -132,7 +63,7 @@ const showCommand = (deps: IotdaDeps, req: FastifyRequest): Answer => {
   return body.ok ? { status: 200, body: body.value } : internalError(body.reason);
 };
 
-const createCommand = (deps: IotdaDeps, req: FastifyRequest): Answer => {
+const createCommand = (deps: Core, req: FastifyRequest): Answer => {
   const a = admit(deps, req, DevicePathParams);
   if (!a.ok) return a.answer;
   const { project_id: projectId, device_id: deviceId } = a.params;
@@ -187,7 +118,7 @@ const invalidQuery = (error: z.ZodError): Answer => {
   return invalidInput(field, reason);
 };
 
-const listItems = (deps: IotdaDeps, deviceId: string, states: readonly CanonicalState[], q: PageQuery) => {
+const listItems = (deps: Core, deviceId: string, states: readonly CanonicalState[], q: PageQuery) => {
   const page = pageOf(deps.store, deviceId, states, q);
   if (!page.ok) return { ok: false as const, answer: invalidInput(page.field, page.reason) };
   const items: ListItem[] = [];
@@ -199,7 +130,7 @@ const listItems = (deps: IotdaDeps, deviceId: string, states: readonly Canonical
   return { ok: true as const, items, count: page.count, marker: page.marker };
 };
 
-const listQueued = (deps: IotdaDeps, req: FastifyRequest): Answer => {
+const listQueued = (deps: Core, req: FastifyRequest): Answer => {
   const a = admit(deps, req, DevicePathParams);
   if (!a.ok) return a.answer;
   const q = ListAsyncCommandsWireQuery.safeParse(req.query ?? {});
@@ -213,7 +144,7 @@ const listQueued = (deps: IotdaDeps, req: FastifyRequest): Answer => {
   return { status: 200, body };
 };
 
-const listHistory = (deps: IotdaDeps, req: FastifyRequest): Answer => {
+const listHistory = (deps: Core, req: FastifyRequest): Answer => {
   const a = admit(deps, req, DevicePathParams);
   if (!a.ok) return a.answer;
   const q = ListAsyncHistoryCommandsWireQuery.safeParse(req.query ?? {});
@@ -229,7 +160,7 @@ const listHistory = (deps: IotdaDeps, req: FastifyRequest): Answer => {
 
 /** Every handler answers a documented error or a clear one; an unexpected exception becomes 500 IOTDA.000001. */
 const route =
-  (deps: IotdaDeps, handler: (deps: IotdaDeps, req: FastifyRequest) => Answer) =>
+  (deps: Core, handler: (deps: Core, req: FastifyRequest) => Answer) =>
   async (req: FastifyRequest, reply: FastifyReply) => {
     let answer: Answer;
     try {
@@ -240,7 +171,7 @@ const route =
     return send(reply, answer);
   };
 
-export const registerIotdaRoutes = (app: FastifyInstance, deps: IotdaDeps): void => {
+export const registerRoutes = (app: FastifyInstance, deps: Core): void => {
   app.get(`${DEVICE_ROUTE}/async-commands/:command_id`, route(deps, showCommand));
   app.post(`${DEVICE_ROUTE}/async-commands`, route(deps, createCommand));
   app.get(`${DEVICE_ROUTE}/async-commands`, route(deps, listQueued));

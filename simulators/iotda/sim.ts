@@ -7,8 +7,9 @@ import type { VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
 import { type Answer, apiNotFound, badRequestFormat, injected, internalError, throttled } from './answers.ts';
 import { iotdaFleetOf } from './fleet.ts';
 import { applyProviderState } from './provider-states.ts';
-import { IOTDA_PREFIX, type IotdaDeps, registerIotdaRoutes } from './routes.ts';
-import { IotdaWorld } from './world.ts';
+import type { Core } from './core.ts';
+import { IOTDA_PREFIX, registerRoutes } from './routes.ts';
+import { World } from './world.ts';
 
 /** The documented (or clearest) IoTDA answer for a request the platform refused before any route ran. */
 const faultAnswer = (fault: PlatformFault, requestId: () => string): Answer => {
@@ -38,9 +39,9 @@ export const simulator: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> =>
     defaultBehaviour: config.deviceBehaviour,
   });
   const throttle = ctx.newThrottle(config.throttle.iotda);
-  const world = new IotdaWorld(config.seed);
+  const world = new World(config.seed);
   const fleet = iotdaFleetOf(config.seed, config.devicesPerVendor);
-  const deps: IotdaDeps = { store, throttle, world, clock };
+  const deps: Core = { store, throttle, world, clock };
 
   const reset = (): void => {
     store.reset();
@@ -56,7 +57,7 @@ export const simulator: VendorSimFactory<'iotda'> = (ctx): VendorSim<'iotda'> =>
     prefixes: [IOTDA_PREFIX],
     store,
     throttle,
-    register: (app) => registerIotdaRoutes(app, deps),
+    register: (app) => registerRoutes(app, deps),
     routes: IOTDA_ROUTES,
     injectedAnswer: (failure) => {
       const row = IOTDA_ERRORS.find((e) => e.httpStatus === failure.status && e.code === failure.code);

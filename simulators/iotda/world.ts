@@ -19,7 +19,7 @@ const hex = (next: () => number, length: number): string => {
 };
 
 /** Everything the simulator knows besides commands; `reset()` rebuilds it from the fleet. */
-export class IotdaWorld {
+export class World {
   private readonly seed: number;
   /** The region derived signatures must name (the fleet's). */
   region = '';

@@ -4,7 +4,7 @@ import type { FleetSeedAnswer, FleetSeedSpec, SeededApp } from '../../contracts/
 import { fnv1a32, mulberry32 } from '../model/rng.ts';
 import { alnumId } from './fleet.ts';
 import type { OcPayload } from './projection.ts';
-import type { OcWorld } from './world.ts';
+import type { Core } from './core.ts';
 
 const HEX = '0123456789abcdef';
 
@@ -34,7 +34,7 @@ const shareOf = (devices: number, apps: number, a: number): number =>
  * throttle counts none of it.
  */
 export const seedPlanFleet = (
-  w: OcWorld,
+  w: Core,
   spec: FleetSeedSpec,
 ): { ok: true; value: FleetSeedAnswer } | { ok: false; message: string } => {
   if (spec.pending > PENDING_CAP)

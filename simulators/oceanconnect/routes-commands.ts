@@ -14,23 +14,23 @@ import {
   QueryCommandsQuery,
 } from '../../contracts/oceanconnect/requests.ts';
 import { OC, type OcAnswer, send, success } from './answers.ts';
-import { gate } from './gate.ts';
+import { admit } from './admission.ts';
 import { commandResp, type OcPayload, pageOf, payloadOf } from './projection.ts';
 import { parse, queryOf } from './request.ts';
-import type { OcWorld } from './world.ts';
+import type { Core } from './core.ts';
 
 /** An id for a command the store does not generate itself (a failed "send now"). */
-const freeId = (w: OcWorld): string => {
+const freeId = (w: Core): string => {
   for (let n = w.store.stats().commands + 1; ; n++) {
     const id = `${w.store.config.idPrefix}f${n}`;
     if (!w.store.get(id)) return id;
   }
 };
 
-const ownedBy = (w: OcWorld, deviceId: string, appId: string): boolean => w.owners.get(deviceId) === appId;
+const ownedBy = (w: Core, deviceId: string, appId: string): boolean => w.owners.get(deviceId) === appId;
 
-const create = (w: OcWorld, req: FastifyRequest): OcAnswer => {
-  const g = gate(w, req);
+const create = (w: Core, req: FastifyRequest): OcAnswer => {
+  const g = admit(w, req);
   if (!g.ok) return g.answer;
   const query = parse(AppIdQuery, queryOf(req), 'query');
   if (!query.ok) return query.answer;
@@ -79,8 +79,8 @@ const create = (w: OcWorld, req: FastifyRequest): OcAnswer => {
   }
 };
 
-const query = (w: OcWorld, req: FastifyRequest): OcAnswer => {
-  const g = gate(w, req);
+const query = (w: Core, req: FastifyRequest): OcAnswer => {
+  const g = admit(w, req);
   if (!g.ok) return g.answer;
   const q = parse(QueryCommandsQuery, queryOf(req), 'query');
   if (!q.ok) return q.answer;
@@ -99,8 +99,8 @@ const query = (w: OcWorld, req: FastifyRequest): OcAnswer => {
   return success(200, pageOf(mine, pageNo, pageSize));
 };
 
-const modify = (w: OcWorld, req: FastifyRequest): OcAnswer => {
-  const g = gate(w, req);
+const modify = (w: Core, req: FastifyRequest): OcAnswer => {
+  const g = admit(w, req);
   if (!g.ok) return g.answer;
   const path = parse(ModifyCommandPath, req.params, 'path');
   if (!path.ok) return path.answer;
@@ -123,7 +123,7 @@ const modify = (w: OcWorld, req: FastifyRequest): OcAnswer => {
   return success(200, commandResp(canceled.after));
 };
 
-export const registerCommandRoutes = (app: FastifyInstance, w: OcWorld): void => {
+export const registerCommandRoutes = (app: FastifyInstance, w: Core): void => {
   app.post(OC_PATHS.deviceCommands, async (req, reply) => send(reply, create(w, req)));
   app.get(OC_PATHS.deviceCommands, async (req, reply) => send(reply, query(w, req)));
   app.put(`${OC_PATHS.deviceCommands}/:deviceCommandId`, async (req, reply) => send(reply, modify(w, req)));

@@ -4,7 +4,7 @@ import { OC_PATHS } from '../../contracts/oceanconnect/constraints.ts';
 import { LoginForm } from '../../contracts/oceanconnect/requests.ts';
 import { OC, send, success } from './answers.ts';
 import { parse } from './request.ts';
-import type { OcWorld } from './world.ts';
+import type { Core } from './core.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -14,7 +14,7 @@ const FORM = 'application/x-www-form-urlencoded';
  * is 400 100022; an unknown appId is 403 100203; a wrong secret is 403 1010005 (the vendor documents no login errors
  * in our sources: these are the nearest rows of the table).
  */
-export const registerLogin = (app: FastifyInstance, w: OcWorld): void => {
+export const registerLogin = (app: FastifyInstance, w: Core): void => {
   app.post(OC_PATHS.login, async (req, reply) => {
     const formAppId = (req.body as Record<string, unknown> | undefined)?.appId;
     const fault = w.faults.take(typeof formAppId === 'string' ? formAppId : undefined);

@@ -8,18 +8,18 @@ import {
   QueryRevocationTasksQuery,
 } from '../../contracts/oceanconnect/requests.ts';
 import { OC, type OcAnswer, send, success } from './answers.ts';
-import { gate } from './gate.ts';
+import { admit } from './admission.ts';
 import { pageOf } from './projection.ts';
 import { parse, queryOf } from './request.ts';
-import type { OcWorld } from './world.ts';
+import type { Core } from './core.ts';
 
 /**
  * Revokes (cancels in the store, at once) every PENDING command of the device, oldest first, and answers 201 with
  * the new task: status WAITTING, and the revoked commands as they were a moment before, spelled PENDDING. Commands
  * already sent or delivered are not touched. A device of another application, or none, is 200 100418.
  */
-const createTask = (w: OcWorld, req: FastifyRequest): OcAnswer => {
-  const g = gate(w, req);
+const createTask = (w: Core, req: FastifyRequest): OcAnswer => {
+  const g = admit(w, req);
   if (!g.ok) return g.answer;
   const query = parse(AppIdQuery, queryOf(req), 'query');
   if (!query.ok) return query.answer;
@@ -44,8 +44,8 @@ const createTask = (w: OcWorld, req: FastifyRequest): OcAnswer => {
   return success(201, w.tasks.answerAt(task, now));
 };
 
-const queryTasks = (w: OcWorld, req: FastifyRequest): OcAnswer => {
-  const g = gate(w, req);
+const queryTasks = (w: Core, req: FastifyRequest): OcAnswer => {
+  const g = admit(w, req);
   if (!g.ok) return g.answer;
   const q = parse(QueryRevocationTasksQuery, queryOf(req), 'query');
   if (!q.ok) return q.answer;
@@ -67,7 +67,7 @@ const queryTasks = (w: OcWorld, req: FastifyRequest): OcAnswer => {
   return success(200, pageOf(matching, q.value.pageNo ?? 0, q.value.pageSize ?? DEFAULT_PAGE_SIZE));
 };
 
-export const registerTaskRoutes = (app: FastifyInstance, w: OcWorld): void => {
+export const registerTaskRoutes = (app: FastifyInstance, w: Core): void => {
   app.post(OC_PATHS.deviceCommandCancelTasks, async (req, reply) => send(reply, createTask(w, req)));
   app.get(OC_PATHS.deviceCommandCancelTasks, async (req, reply) => send(reply, queryTasks(w, req)));
 };

@@ -1,16 +1,13 @@
 // The OceanConnect iocm v1.4.0 simulator: the VendorSim the platform server runs under /iocm/.
-import type { FastifyInstance } from 'fastify';
 import { OC_ROUTES } from '../../contracts/oceanconnect/endpoints.ts';
 import { findDocumentedError } from '../../contracts/oceanconnect/errors.ts';
 import type { PlatformContext, VendorSim, VendorSimFactory } from '../platform/vendor-sim.ts';
 import { documented, errorCodeOf, renderFault } from './answers.ts';
 import type { OcSimOptionsInput } from './options.ts';
 import { seedPlanFleet } from './plan-fleet.ts';
-import { applyProviderState } from './provider-state-handlers.ts';
-import { registerCommandRoutes } from './routes-commands.ts';
-import { registerLogin } from './routes-login.ts';
-import { registerTaskRoutes } from './routes-tasks.ts';
-import { createWorld, resetWorld } from './world.ts';
+import { applyProviderState } from './provider-states.ts';
+import { registerRoutes } from './routes.ts';
+import { makeCore, resetCore } from './core.ts';
 
 export const OC_PREFIXES = ['/iocm/'] as const;
 
@@ -18,17 +15,13 @@ export const OC_PREFIXES = ['/iocm/'] as const;
 export const simulatorWith =
   (options: OcSimOptionsInput = {}): VendorSimFactory<'oceanconnect'> =>
   (ctx: PlatformContext): VendorSim<'oceanconnect'> => {
-    const w = createWorld(ctx, options);
+    const w = makeCore(ctx, options);
     return {
       vendor: 'oceanconnect',
       prefixes: OC_PREFIXES,
       store: w.store,
       throttle: w.throttle,
-      register: (app: FastifyInstance) => {
-        registerLogin(app, w);
-        registerCommandRoutes(app, w);
-        registerTaskRoutes(app, w);
-      },
+      register: (app) => registerRoutes(app, w),
       routes: OC_ROUTES,
       injectedAnswer: (failure) => {
         const { status, code } = failure;
@@ -44,7 +37,7 @@ export const simulatorWith =
       errorCodeOf,
       fleet: () => ({ appId: w.fleet.appId, secret: w.fleet.secret, devices: [...w.fleet.devices] }),
       deviceKeyOf: (deviceId) => (w.owners.has(deviceId) ? deviceId : undefined),
-      reset: () => resetWorld(w),
+      reset: () => resetCore(w),
       providerState: (state, params) => applyProviderState(w, state, params),
       seedFleet: (spec) => seedPlanFleet(w, spec),
     };

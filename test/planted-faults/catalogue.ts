@@ -202,7 +202,7 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
     says: 'an OceanConnect device holds 21 PENDING commands (the docs: 20, the 21st is 400 100223)',
     edits: [
       {
-        file: 'simulators/oceanconnect/world.ts',
+        file: 'simulators/oceanconnect/core.ts',
         find: 'pendingCap: PENDING_CAP,',
         replace: 'pendingCap: PENDING_CAP + 1,',
       },

@@ -9,7 +9,7 @@ import { fleetOf, hexId, type OcFleet, uuidId } from './fleet.ts';
 import { OcSimOptions, type OcSimOptionsInput } from './options.ts';
 import { TaskBook } from './tasks.ts';
 
-export type OcWorld = {
+export type Core = {
   readonly ctx: PlatformContext;
   readonly options: OcSimOptions;
   readonly fleet: OcFleet;
@@ -30,7 +30,7 @@ export type OcWorld = {
   nextTaskId(): string;
 };
 
-export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {}): OcWorld => {
+export const makeCore = (ctx: PlatformContext, input: OcSimOptionsInput = {}): Core => {
   const options = OcSimOptions.parse(input);
   const { seed } = ctx.config;
   const store = ctx.newStore({
@@ -39,7 +39,7 @@ export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {})
     seed,
     defaultBehaviour: ctx.config.deviceBehaviour,
   });
-  const world: OcWorld = {
+  const world: Core = {
     ctx,
     options,
     fleet: fleetOf(seed, ctx.config.devicesPerVendor),
@@ -60,18 +60,18 @@ export const createWorld = (ctx: PlatformContext, input: OcSimOptionsInput = {})
       }
     },
   };
-  resetWorld(world);
+  resetCore(world);
   return world;
 };
 
 /** Adds a device owned by `appId` (offline, with the configured behaviour), or gives an existing one to `appId`. */
-export const ensureDevice = (w: OcWorld, deviceId: string, appId: string): void => {
+export const ensureDevice = (w: Core, deviceId: string, appId: string): void => {
   if (!w.owners.has(deviceId)) w.store.addDevice(deviceId);
   w.owners.set(deviceId, appId);
 };
 
 /** Back to the start: the default application and its offline devices; no commands, tokens, tasks or faults. */
-export const resetWorld = (w: OcWorld): void => {
+export const resetCore = (w: Core): void => {
   w.store.reset();
   w.throttle.configure(w.ctx.config.throttle.oceanconnect);
   w.apps.clear();

@@ -21,21 +21,21 @@ import type { ProviderStateOutcome } from '../platform/vendor-sim.ts';
 import { SIM_FAULTS_STATE, SimFaultsParams } from './faults.ts';
 import type { OcPayload } from './projection.ts';
 import { seedInputOf } from './seeding.ts';
-import { ensureDevice, type OcWorld, resetWorld } from './world.ts';
+import { ensureDevice, type Core, resetCore } from './core.ts';
 
-type Handler<S extends OcProviderState> = (w: OcWorld, p: OcProviderStateParams<S>) => ProviderStateOutcome;
+type Handler<S extends OcProviderState> = (w: Core, p: OcProviderStateParams<S>) => ProviderStateOutcome;
 
 const OK: ProviderStateOutcome = { ok: true };
 const refused = (message: string): ProviderStateOutcome => ({ ok: false, message });
 
 /** The application exists and `accessToken` is its valid token. */
-const session = (w: OcWorld, p: { appId: string; accessToken: string }): void => {
+const session = (w: Core, p: { appId: string; accessToken: string }): void => {
   if (!w.apps.has(p.appId)) w.apps.register(p.appId);
   w.apps.adoptToken(p.appId, p.accessToken, w.now());
 };
 
 const seedCommands = (
-  w: OcWorld,
+  w: Core,
   owner: { appId: string; deviceId: string },
   commands: readonly (SeededCommand | SeededRevokedCommand)[],
 ): ProviderStateOutcome => {
@@ -144,7 +144,7 @@ const HANDLERS: { [S in OcProviderState]: Handler<S> } = {
 
 const isContractState = (state: string): state is OcProviderState => Object.hasOwn(OC_PROVIDER_STATES, state);
 
-const run = <S extends OcProviderState>(w: OcWorld, state: S, raw: unknown): ProviderStateOutcome => {
+const run = <S extends OcProviderState>(w: Core, state: S, raw: unknown): ProviderStateOutcome => {
   const parsed = OC_PROVIDER_STATES[state].safeParse(raw);
   if (!parsed.success)
     return refused(
@@ -152,7 +152,7 @@ const run = <S extends OcProviderState>(w: OcWorld, state: S, raw: unknown): Pro
         .map((i) => `${i.path}: ${i.message}`)
         .join('; ')}`,
     );
-  resetWorld(w);
+  resetCore(w);
   return HANDLERS[state](w, parsed.data as OcProviderStateParams<S>);
 };
 
@@ -160,7 +160,7 @@ const run = <S extends OcProviderState>(w: OcWorld, state: S, raw: unknown): Pro
  * Every contract state starts from a reset (the default fleet, nothing else) and then sets up exactly what its params
  * say. The simulator-only state SIM_FAULTS_STATE arms or clears faults on top of whatever state is set.
  */
-export const applyProviderState = (w: OcWorld, state: string, params: unknown): ProviderStateOutcome => {
+export const applyProviderState = (w: Core, state: string, params: unknown): ProviderStateOutcome => {
   if (state === SIM_FAULTS_STATE) {
     const parsed = SimFaultsParams.safeParse(params);
     if (!parsed.success)

@@ -2,9 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import { AuthHeaders } from '../../contracts/oceanconnect/requests.ts';
 import { OC, type OcAnswer } from './answers.ts';
-import type { OcWorld } from './world.ts';
+import type { Core } from './core.ts';
 
-export type GateOutcome = { ok: true; appId: string } | { ok: false; answer: OcAnswer };
+export type Admission = { ok: true; appId: string } | { ok: false; answer: OcAnswer };
 
 const headerOf = (req: FastifyRequest, name: string): string | undefined => {
   const v = req.headers[name];
@@ -21,7 +21,7 @@ const BEARER = AuthHeaders.shape.Authorization;
  * it does not exist, 100217 when it exists: applications cannot authorise each other here), with the configured
  * status. Returns the application the call acts for.
  */
-export const gate = (w: OcWorld, req: FastifyRequest): GateOutcome => {
+export const admit = (w: Core, req: FastifyRequest): Admission => {
   const appKey = headerOf(req, 'app_key');
   const fault = w.faults.take(appKey);
   if (fault) return { ok: false, answer: fault };
