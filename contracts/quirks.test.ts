@@ -37,6 +37,16 @@ describe('the quirk list', () => {
     for (const x of QUIRKS) expect(x.id.startsWith(`${x.vendor}.`)).toBe(true);
   });
 
+  it('gives every misspelling its two spellings and where the vendor sends it (drift and verify-pact read them here)', () => {
+    expect(
+      QUIRKS.filter((x) => x.kind === 'spelling').map((x) => [x.id, x.spelling?.vendor, x.spelling?.fixed]),
+    ).toEqual([
+      ['oceanconnect.waitting', 'WAITTING', 'WAITING'],
+      ['oceanconnect.pendding', 'PENDDING', 'PENDING'],
+    ]);
+    for (const x of QUIRKS.filter((y) => y.kind === 'spelling')) expect(x.spelling?.where).toMatch(/\w+ \w+/);
+  });
+
   it('finds WAITTING and PENDDING in a revocation-task answer, with their paths, and removes them', () => {
     const a = answer('POST', OC_TASKS, 201, fixture('oceanconnect', '201-revocation-task.json'));
     expect(hitsOf('oceanconnect', a)).toEqual([

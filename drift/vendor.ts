@@ -59,6 +59,4 @@ export type DriftVendor = {
   resign(req: ReplayedRequest): void;
   /** Mismatches the vendor's known quirks account for, with the words `verify-pact` prints. */
   readonly explanations: readonly Explanation[];
-  /** Vendor misspellings clients depend on: [the vendor's spelling, the dictionary's]. */
-  readonly misspellings: readonly (readonly [string, string])[];
 };

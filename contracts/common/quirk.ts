@@ -29,6 +29,11 @@ export type Quirk = {
   source: string;
   /** false: the vendor behaviour itself is unverified (the simulator's faithful profile still reproduces it). */
   verified: boolean;
+  /**
+   * A `spelling` quirk's two spellings and where the vendor sends its own: what drift calls a fixed misspelling and
+   * `verify-pact` explains (this is their one home).
+   */
+  spelling?: { readonly vendor: string; readonly fixed: string; readonly where: string };
   /** Every place the answer carries the quirk (empty: none). */
   find(answer: QuirkAnswer): QuirkHit[];
   /** The status and body a vendor without the quirk would send; undefined when the answer does not carry it. */
@@ -64,6 +69,8 @@ export const valueQuirk = (
     from: string | number;
     to: string | number;
     applies: (a: QuirkAnswer) => boolean;
+    /** A misspelling only: where the vendor sends it, as a noun phrase ("the status of a revocation task that has not started"). */
+    where?: string;
   },
 ): Quirk => ({
   id: q.id,
@@ -73,6 +80,9 @@ export const valueQuirk = (
   without: q.without,
   source: q.source,
   verified: q.verified,
+  ...(q.kind === 'spelling' && q.where !== undefined
+    ? { spelling: { vendor: String(q.from), fixed: String(q.to), where: q.where } }
+    : {}),
   find: (a) =>
     q.applies(a)
       ? findValues(a.body, q.key, q.from).map((field) => ({ field, value: JSON.stringify(q.from) }))

@@ -33,6 +33,7 @@ export const OC_QUIRKS: readonly Quirk[] = [
     from: 'WAITTING',
     to: 'WAITING',
     applies: isTaskAnswer,
+    where: 'the status of a revocation task that has not started',
   }),
   valueQuirk({
     id: 'oceanconnect.pendding',
@@ -46,6 +47,7 @@ export const OC_QUIRKS: readonly Quirk[] = [
     from: PENDDING,
     to: 'PENDING',
     applies: isTaskAnswer,
+    where: 'a pending command in a revocation-task answer',
   }),
   errorWithHttp200Quirk({
     id: 'oceanconnect.error-http-200',

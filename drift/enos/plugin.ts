@@ -44,5 +44,4 @@ export const drift: DriftVendor = {
     );
   },
   explanations: EXPLANATIONS,
-  misspellings: [],
 };

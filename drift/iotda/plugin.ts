@@ -36,5 +36,4 @@ export const drift: DriftVendor = {
     );
   },
   explanations: EXPLANATIONS,
-  misspellings: [],
 };

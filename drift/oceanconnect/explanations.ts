@@ -1,30 +1,16 @@
-// OceanConnect's quirks as `harness verify-pact` explains them: its misspellings, errors with HTTP 200, 201 for what it creates, its error body, its time format.
+// OceanConnect's quirks as `harness verify-pact` explains them (its misspellings: contracts/oceanconnect/quirks.ts): errors with HTTP 200, 201 for what it creates, its error body, its time format.
+import { OC_ERRORS } from '../../contracts/oceanconnect/errors.ts';
 import { errorBodyFields, errorCodeOf, type Explanation, huaweiTimes, isStatus } from '../explanation.ts';
 
-/** Vendor misspellings that clients depend on: the vendor's spelling first, the dictionary one second. */
-export const MISSPELLINGS: readonly (readonly [string, string])[] = [
-  ['PENDDING', 'PENDING'],
-  ['WAITTING', 'WAITING'],
-];
-
-const misspelling = (vendorWord: string, fixed: string, where: string): Explanation => ({
-  id: `spelling-${vendorWord.toLowerCase()}`,
-  explain: (o) =>
-    o.expected === fixed && o.actual === vendorWord
-      ? `this consumer expects status ${fixed}; the vendor sends ${vendorWord} (${where}). ` +
-        `OceanConnect misspells it in its real answers and clients in the field depend on that: accept both spellings.`
-      : undefined,
-});
-
-const HUAWEI_200_ERRORS: Record<string, string> = {
-  '100203': 'The application is not existed.',
-  '100217': "The application hasn't been authorized.",
-  '100418': 'The deviceData is not existed.',
-};
+/** The error codes the seed's table sends with HTTP 200, and their texts (contracts/oceanconnect/errors.ts). */
+const HUAWEI_200_ERRORS: Record<string, string> = Object.fromEntries(
+  OC_ERRORS.filter((e) => e.httpStatus === 200).map((e) => [e.code, e.text]),
+);
+const CODES_WITH_200 = Object.keys(HUAWEI_200_ERRORS)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' and $1');
 
 export const EXPLANATIONS: readonly Explanation[] = [
-  misspelling('PENDDING', 'PENDING', 'a pending command in a revocation-task answer'),
-  misspelling('WAITTING', 'WAITING', 'the status of a revocation task that has not started'),
   {
     id: 'oceanconnect-error-with-200',
     explain: (o) => {
@@ -34,7 +20,7 @@ export const EXPLANATIONS: readonly Explanation[] = [
       if (!code || !(code in HUAWEI_200_ERRORS)) return undefined;
       return (
         `this consumer expects HTTP ${o.expected}; the vendor answers HTTP 200 with error_code ${code} ` +
-        `("${HUAWEI_200_ERRORS[code]}"). OceanConnect sends 100203, 100217 and 100418 with HTTP 200: ` +
+        `("${HUAWEI_200_ERRORS[code]}"). OceanConnect sends ${CODES_WITH_200} with HTTP 200: ` +
         'check error_code in every answer, not only the status.'
       );
     },

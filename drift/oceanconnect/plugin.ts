@@ -3,7 +3,7 @@ import { DRIFT_FACTS, DRIFT_NEEDS } from '../../contracts/oceanconnect/drift.ts'
 import type { DriftVendor } from '../vendor.ts';
 import { defaultState } from './default-state.ts';
 import { thirdParty } from './third-party.ts';
-import { EXPLANATIONS, MISSPELLINGS } from './explanations.ts';
+import { EXPLANATIONS } from './explanations.ts';
 
 export const drift: DriftVendor = {
   env: [
@@ -40,5 +40,4 @@ export const drift: DriftVendor = {
   /** Bearer tokens survive a replay as they are. */
   resign: () => {},
   explanations: EXPLANATIONS,
-  misspellings: MISSPELLINGS,
 };
