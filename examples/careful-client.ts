@@ -1,6 +1,6 @@
 // A careful client of all three vendors: paced under the throttle, waits out 1010009, reads the vendors' spellings.
-import { createClient as createEnosClient } from '../clients/enos/client.ts';
 import { createClient as createIotdaClient } from '../clients/iotda/client.ts';
+import { enosCachedCommand } from './enos.ts';
 import {
   commandBody,
   env,
@@ -97,22 +97,7 @@ const oceanConnect = async (): Promise<void> => {
 };
 
 const enos = async (): Promise<void> => {
-  const client = createEnosClient({
-    baseUrl: env('HARNESS_ENOS_BASE_URL'),
-    credentials: { appKey: env('HARNESS_ENOS_APP_KEY'), appSecret: env('HARNESS_ENOS_APP_SECRET') },
-  });
-  const device = {
-    orgId: env('HARNESS_ENOS_ORG_ID'),
-    assetId: envList('HARNESS_ENOS_ASSET_IDS')[0] as string,
-  };
-  const invoked = await client.invokeService({
-    ...device,
-    serviceId: 'svc',
-    pendingTtl: 600,
-    inputData: { a: 1 },
-  });
-  if (!invoked.ok) throw new Error(`invokeService: ${JSON.stringify(invoked.problem)}`);
-  const { commandId } = invoked.value.data;
+  const { client, device, commandId } = await enosCachedCommand();
   const cancelled = await client.cancel({ ...device, commandId });
   // 11905 means the command already left state Created: cancelling it again can never succeed, so it is final.
   if (!cancelled.ok && !(cancelled.problem.kind === 'vendor-error' && cancelled.problem.code === '11905'))

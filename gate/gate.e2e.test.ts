@@ -79,4 +79,30 @@ describe.skipIf(noJava !== undefined)('harness gate on the example clients', () 
     const text = renderGate(result);
     for (const kind of kinds) expect(text).toContain(kind);
   }, 60_000);
+
+  it('names both quirk faults of the naive client under --quirks: breaks on WAITTING, took 100418 with HTTP 200 for success', async () => {
+    const result = await runGate(
+      { ...gateOptions('naive-client.ts'), quirks: true, parallel: 1 },
+      { running: sim },
+    );
+    const verdict = (id: string) => result.quirks?.find((q) => q.quirk === id);
+    expect(verdict('oceanconnect.waitting')?.verdict).toBe('breaks-on');
+    expect(verdict('oceanconnect.waitting')?.evidence?.detail).toBe('status = "WAITTING"');
+    expect(verdict('oceanconnect.error-http-200')?.verdict).toBe('took-error-for-success');
+    expect(verdict('oceanconnect.error-http-200')?.message).toMatch(
+      /^took 100418 sent with HTTP 200 for success/,
+    );
+    // The verdicts replace the single run's guesses.
+    expect(result.violations.filter((v) => v.rule === 'quirk')).toEqual([]);
+  }, 240_000);
+
+  it('passes the careful client under --quirks', async () => {
+    const result = await runGate(
+      { ...gateOptions('careful-client.ts'), quirks: true, parallel: 1 },
+      { running: sim },
+    );
+    expect(result.quirks?.filter((q) => q.severity === 'violation' || q.severity === 'warning')).toEqual([]);
+    expect(result.quirks?.filter((q) => q.verdict === 'robust').length).toBeGreaterThan(0);
+    expect(gateExitCode(result)).toBe(0);
+  }, 240_000);
 });

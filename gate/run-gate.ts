@@ -37,6 +37,8 @@ export type GateOptions = {
   quirks?: boolean;
   /** Rerun with each documented failure injected at each endpoint the faithful run used. */
   faults?: boolean;
+  /** Only these documented failures (ids of contracts/failures.ts) with `faults`; undefined: all of them. */
+  faultIds?: readonly string[];
   /** Most simulators (and runs) at once for the reruns (default 2: the machines have 2 cores). */
   parallel?: number;
 };
@@ -95,7 +97,13 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
     if (!stoppedBy(opts.stop)) {
       [quirks, faults] = await Promise.all([
         opts.quirks ? judgeQuirks(faithful, allQuirks(), rerun) : undefined,
-        opts.faults ? judgeFaults(faithful, allFailures(), rerun) : undefined,
+        opts.faults
+          ? judgeFaults(
+              faithful,
+              allFailures().filter((f) => opts.faultIds === undefined || opts.faultIds.includes(f.id)),
+              rerun,
+            )
+          : undefined,
       ]).catch((err: Error) => {
         if (stoppedBy(opts.stop)) return [undefined, undefined];
         throw err;

@@ -42,6 +42,11 @@ export const GATE_FLAGS = [
     flags: '--faults',
     description: 'rerun with each documented vendor failure at each endpoint used, one per run',
   },
+  {
+    flags: '--fault-ids <ids>',
+    description:
+      'with --faults: only these documented failures (comma-separated ids, as GET /__control/injections lists them)',
+  },
   { flags: '--parallel <n>', description: 'most simulators (and runs) at once for the reruns', default: '2' },
   {
     flags: '--junit <file>',
@@ -64,6 +69,7 @@ export type GateFlags = {
   quirks?: boolean;
   faults?: boolean;
   parallel?: string;
+  faultIds?: string;
   junit?: string;
 };
 
@@ -93,6 +99,18 @@ export const run: SubcommandRun = async ({ args, options, context = defaultConte
     process.stderr.write(`harness gate: --parallel must be a whole number, got ${flags.parallel}\n`);
     return 2;
   }
+  const faultIds = flags.faultIds?.split(',').filter(Boolean);
+  if (faultIds) {
+    const { allFailures } = await import('../../contracts/failures.ts');
+    const known = allFailures().map((f) => f.id);
+    const unknown = faultIds.filter((id) => !known.includes(id));
+    if (unknown.length) {
+      process.stderr.write(
+        `harness gate: --fault-ids: no documented failure ${unknown.join(', ')} (known: ${known.join(', ')})\n`,
+      );
+      return 2;
+    }
+  }
   for (const v of [maxPollRate, minBackoff, timeout, parallel])
     if (typeof v === 'string') {
       process.stderr.write(`harness gate: ${v}\n`);
@@ -119,6 +137,7 @@ export const run: SubcommandRun = async ({ args, options, context = defaultConte
         quirks: flags.quirks ?? false,
         faults: flags.faults ?? false,
         parallel: parallel as number,
+        ...(faultIds ? { faultIds } : {}),
       },
       { sim: sim.options },
     );
