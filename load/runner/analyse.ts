@@ -9,7 +9,10 @@ import {
   type MeasuredDrain,
   measureDrain,
   modelChecks,
+  planCheck,
   shareCheck,
+  type WindowCounts,
+  windowCounts,
 } from './figures.ts';
 import { compareWithModel, fetchJournal, fetchState, type JournalEntry, type ModelCheck } from './journal.ts';
 import { loadVendorOf, primaryVendor } from './load-vendors.ts';
@@ -36,6 +39,8 @@ export type VendorFigures = {
   latencyPlatformMs: Latency;
   pendingLeft: number;
   perApp: ModelCheck[];
+  /** Paced scenarios (at-limit, over-limit): each application's calls and refusals per throttle window. */
+  windows?: WindowCounts[];
 };
 
 type DrainInputReport = Parameters<typeof compareDrain>[0];
@@ -112,6 +117,8 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
       pendingLeft += state.value[vendor]!.stats.byState.PENDING ?? 0;
     }
     entriesOf[vendor] = lists;
+    const paced = req.scenario === 'at-limit' || req.scenario === 'over-limit';
+    const windows = paced ? lists.map((l) => windowCounts(l, req.profile.windowMs, refusalCode)) : undefined;
     const prefix = load.metricsPrefix;
     const latency = latencyOf(summary, prefix);
     vendors[vendor] = {
@@ -123,7 +130,10 @@ export const analyse = async (a: AnalysisInput): Promise<Outcome<LoadReport>> =>
       latencyPlatformMs: scaleLatency(latency, timeScale),
       pendingLeft,
       perApp,
+      ...(windows ? { windows } : {}),
     };
+    if (windows && (req.scenario === 'at-limit' || req.scenario === 'over-limit'))
+      checks.push(planCheck(vendor, windows, req.profile.callsPerWindow, req.profile.windows));
     checks.push(...modelChecks(vendor, perApp));
     checks.push(...load.checks(lists.flat()));
   }

@@ -29,6 +29,54 @@ export const modelChecks = (vendor: string, perApp: readonly ModelCheck[]): Chec
     }`,
   }));
 
+/** One application's calls and refusals in each throttle window (aligned to the epoch), first call's window first. */
+export type WindowCounts = { calls: number[]; refused: number[] };
+
+export const windowCounts = (
+  entries: readonly JournalEntry[],
+  windowMs: number,
+  refusalCode: string,
+): WindowCounts => {
+  const out: WindowCounts = { calls: [], refused: [] };
+  if (entries.length === 0) return out;
+  const first = Math.floor(entries[0]!.at / windowMs);
+  for (const e of entries) {
+    const w = Math.floor(e.at / windowMs) - first;
+    while (out.calls.length <= w) {
+      out.calls.push(0);
+      out.refused.push(0);
+    }
+    out.calls[w]!++;
+    if (e.errorCode === refusalCode) out.refused[w]!++;
+  }
+  return out;
+};
+
+/**
+ * Paced scenarios: did every window get the calls planned for it? A call the machine delayed past its window's end
+ * lands in the next one, which then holds one call more: at the limit the platform is right to refuse it, so a run
+ * off plan measures the machine, not the throttle (its decisions must still equal the model's).
+ */
+export const planCheck = (
+  vendor: string,
+  perApp: readonly WindowCounts[],
+  callsPerWindow: number,
+  windows: number,
+): Check => {
+  const off = perApp.map(
+    (w) => w.calls.filter((n) => n !== callsPerWindow).length + Math.abs(windows - w.calls.length),
+  );
+  const total = off.reduce((a, b) => a + b, 0);
+  return {
+    name: `${vendor}: every window got the ${callsPerWindow} calls planned for it`,
+    ok: total === 0,
+    detail:
+      total === 0
+        ? `${windows} windows per application, each with ${callsPerWindow} calls`
+        : `${total} windows off plan (calls per window: ${perApp.map((w) => w.calls.join(' ')).join(' | ')}): calls were delayed across window boundaries`,
+  };
+};
+
 /** over-limit: the share refused, against the nominal 1 - limit / rate of whole windows. */
 export const shareCheck = (
   refusedCount: number,

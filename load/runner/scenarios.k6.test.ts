@@ -1,58 +1,8 @@
 // The four load scenarios run with the real k6 against fresh simulators (smoke profiles, compressed time); their summaries and journals are asserted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderProblem } from '../../contracts/common/problem.ts';
-import { findK6, type K6Binary } from './k6-binary.ts';
-import { type ProfilesFile, profileOf, readProfiles } from './profiles.ts';
-import type { ScenarioName } from './run-file.ts';
-import { type LoadReport, runScenario } from './scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { k6Suite, RUN_TIMEOUT_MS } from './k6-suite.ts';
 
-const RUN_TIMEOUT_MS = 120_000;
-
-let k6: K6Binary | undefined;
-let profiles: ProfilesFile;
-const work = mkdtempSync(path.join(tmpdir(), 'harness-load-'));
-
-beforeAll(async () => {
-  // No build here: .ci/k6.sh makes k6 available (K6_BIN, PATH or the cached Go build) before npm test.
-  const found = await findK6({ build: false });
-  if (found.ok) k6 = found.k6;
-  else if (process.env.CI) throw new Error(`k6 is required in CI (run .ci/k6.sh first):\n${found.message}`);
-  else console.log(`load scenarios skipped: no k6 here (run .ci/k6.sh to build it)\n${found.message}`);
-  const p = readProfiles();
-  if (!p.ok) throw new Error(renderProblem(p.problem));
-  profiles = p.value;
-});
-
-// The run files, summaries and journal extracts stay only when asked for (KEEP_LOAD_WORK=1), for a post-mortem.
-afterAll(() => {
-  if (process.env.KEEP_LOAD_WORK) console.log(`load work files kept in ${work}`);
-  else rmSync(work, { recursive: true, force: true });
-});
-
-const run = async (scenario: ScenarioName, segments = 1): Promise<LoadReport> => {
-  const profile = profileOf(profiles, scenario, 'smoke');
-  if (!profile.ok) throw new Error(renderProblem(profile.problem));
-  const r = await runScenario({
-    ...({ scenario, profile: profile.value } as Parameters<typeof runScenario>[0]),
-    profileName: 'smoke',
-    k6: k6!,
-    workDir: path.join(work, `${scenario}-${segments}`),
-    segments,
-  });
-  if (!r.ok) throw new Error(renderProblem(r.problem));
-  const failed = [
-    ...r.value.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`),
-    ...r.value.k6.thresholds.filter((t) => !t.ok).map((t) => `threshold ${t.metric} ${t.expression}`),
-  ];
-  if (failed.length)
-    console.log(
-      `${scenario} failed (rerun with KEEP_LOAD_WORK=1 to keep ${work}):\n  ${failed.join('\n  ')}`,
-    );
-  return r.value;
-};
+const { run, hasK6 } = k6Suite('load scenarios');
 
 // Real-time load on a 2-core machine: a run whose calls the OS delayed past their window boundary is re-run once.
 // A retry cannot hide an accounting error: every throttle decision is still compared with the model, exactly.
@@ -60,7 +10,7 @@ describe('load scenarios with k6 (smoke profiles)', { retry: 1 }, () => {
   it(
     'at-limit: 100 calls per platform minute per application for 10 windows, nothing refused on either vendor',
     async (ctx) => {
-      if (!k6) return ctx.skip('no k6 here');
+      if (!hasK6()) return ctx.skip('no k6 here');
       const r = await run('at-limit');
       expect(r.platformMinutes).toBeGreaterThanOrEqual(9.9);
       // k6's summary: exactly the planned calls, every answer the documented success, no 1010009, nothing dropped.
@@ -86,7 +36,7 @@ describe('load scenarios with k6 (smoke profiles)', { retry: 1 }, () => {
   it(
     'over-limit: 150 calls per platform minute, a third refused as the model predicts, each refusal the verbatim 403',
     async (ctx) => {
-      if (!k6) return ctx.skip('no k6 here');
+      if (!hasK6()) return ctx.skip('no k6 here');
       const r = await run('over-limit');
       const oc = r.vendors.oceanconnect!;
       expect(r.platformMinutes).toBeGreaterThanOrEqual(9.9);
@@ -104,7 +54,7 @@ describe('load scenarios with k6 (smoke profiles)', { retry: 1 }, () => {
   it(
     'back-off: after its first 1010009 the client waits for the next window and is never refused again',
     async (ctx) => {
-      if (!k6) return ctx.skip('no k6 here');
+      if (!hasK6()) return ctx.skip('no k6 here');
       const r = await run('back-off');
       expect(r.k6.metrics.backoff_first_throttle).toBe(1);
       expect(r.k6.metrics.backoff_wasted ?? 0).toBe(0);
@@ -118,7 +68,7 @@ describe('load scenarios with k6 (smoke profiles)', { retry: 1 }, () => {
   it(
     'fleet-drain over two instances and two k6 execution segments: drained, and as long as the analytic estimate',
     async (ctx) => {
-      if (!k6) return ctx.skip('no k6 here');
+      if (!hasK6()) return ctx.skip('no k6 here');
       const r = await run('fleet-drain', 2);
       expect(r).toMatchObject({ instances: 2, segments: 2 });
       expect(r.k6.exitCodes).toHaveLength(2);
