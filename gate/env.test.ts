@@ -35,7 +35,7 @@ describe('gate environment', () => {
   const env = gateEnv({
     info,
     readyFile: '/tmp/r.json',
-    limits: { timeScale: 3, maxPollRate: 3, minBackoffMs: 1500 },
+    limits: { timeScale: 3, maxPollRate: 3, minBackoffMs: 1500, pathJitterWallMs: 10 },
     throttle: perVendor(() => ThrottleConfig.parse({ limit: 10, windowMs: 3000 })),
   });
 

@@ -1,5 +1,6 @@
 // Turns a gate result into words: the one place violations, verdicts and the command's outcome become text.
 import type { Evidence, FaultVerdict, QuirkVerdict } from './differential/verdicts.ts';
+import { ms, toleranceMs } from './limits.ts';
 import { failingVerdicts, type GateResult } from './report.ts';
 import { RULES } from './rules/index.ts';
 import type { Violation } from './rules/types.ts';
@@ -74,6 +75,10 @@ export const renderGate = (result: GateResult, opts: RenderOptions = {}): string
     `harness gate: \`${cmd}\` ${outcome}; ${result.requests.length} requests audited` +
       (result.runs > 1 ? `; ${result.runs} runs in ${((result.wallMs ?? 0) / 1000).toFixed(1)} s` : ''),
   );
+  if (result.limits)
+    lines.push(
+      `limits: ${result.limits.maxPollRate} GET(s) of one URL per platform second, back-off ${ms(result.limits.minBackoffMs)}, ${ms(toleranceMs(result.limits))} tolerated (path jitter ${result.measuredJitterWallMs === undefined ? 'not measured' : `measured ${ms(result.measuredJitterWallMs)}`}, allowed ${ms(result.limits.pathJitterWallMs)} wall, at time scale ${result.limits.timeScale})`,
+    );
   if (result.interrupted)
     lines.push(
       `INTERRUPTED by ${result.interrupted}: the command was stopped, this report covers what it sent until then`,

@@ -27,6 +27,8 @@ export const GateResult = z.object({
   interrupted: z.enum(STOP_SIGNALS).optional(),
   /** The limits the faithful run was judged by (also exported to the command). */
   limits: GateLimits.optional(),
+  /** The path's jitter the gate's own probes measured during the faithful run (wall ms). */
+  measuredJitterWallMs: z.number().optional(),
   violations: z.array(Violation),
   /** Findings per rule, every rule named. */
   totals: z.record(z.string(), z.number()).default({}),

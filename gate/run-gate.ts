@@ -119,6 +119,9 @@ export const runGate = async (opts: GateOptions, deps: GateDeps = {}): Promise<G
       timedOut: faithful.timedOut,
       ...(stoppedBy(opts.stop) ? { interrupted: stoppedBy(opts.stop) } : {}),
       limits: faithful.limits,
+      ...(faithful.measuredJitterWallMs === undefined
+        ? {}
+        : { measuredJitterWallMs: faithful.measuredJitterWallMs }),
       violations,
       totals: totalsOf(violations),
       ...(quirks ? { quirks } : {}),

@@ -15,7 +15,8 @@ import { CONNECTION_RESET } from '../contracts/common/failure.ts';
 import { perVendor, VENDORS } from '../vendors/index.ts';
 import { runCommand } from './command.ts';
 import { gateEnv } from './env.ts';
-import type { GateLimits } from './limits.ts';
+import { type GateLimits, PATH_JITTER_WALL_MS } from './limits.ts';
+import { isProbe, measuredJitterWallMs, startPathProbe } from './path-probe.ts';
 import { redact } from './redact.ts';
 import { audit } from './rules/index.ts';
 import type { Violation } from './rules/types.ts';
@@ -42,7 +43,10 @@ export type RunOutcome = {
   violations: Violation[];
   /** Calls the front door reset (`network.connection-reset`): they never reached the platform's journal. */
   resets: FrontDoorReset[];
+  /** The limits judged by: the time scale of the clock, the path's jitter allowance as measured (at least the floor). */
   limits: GateLimits;
+  /** The path's jitter the probe measured during the command (wall ms; undefined: too few probes). */
+  measuredJitterWallMs?: number;
   wallMs: number;
 };
 
@@ -87,17 +91,26 @@ export const runOnce = async (
       const state = await must(control.state());
       const clock = await must(control.clock());
       const lastSeq = await must(control.lastSeq());
-      const limits: GateLimits = { ...settings.limits, timeScale: clock.timeScale };
+      const exported: GateLimits = {
+        ...settings.limits,
+        timeScale: clock.timeScale,
+        pathJitterWallMs: PATH_JITTER_WALL_MS,
+      };
       mkdirSync(path.dirname(settings.readyFile), { recursive: true });
       writeFileSync(settings.readyFile, `${JSON.stringify(sim.info)}\n`);
       const env = gateEnv({
         info: sim.info,
         readyFile: settings.readyFile,
-        limits,
+        limits: exported,
         throttle: perVendor((v) => state[v.id]?.throttle ?? ThrottleConfig.parse({})),
       });
+      const probe = startPathProbe(sim.info.wiremockUrl);
       const exit = await runCommand(settings.command, env, settings);
-      const { entries } = await must(control.journal({ since: lastSeq }));
+      const sent = await probe.stop();
+      const journal = (await must(control.journal({ since: lastSeq }))).entries;
+      const measured = measuredJitterWallMs(journal, sent);
+      const limits = { ...exported, pathJitterWallMs: Math.max(PATH_JITTER_WALL_MS, measured ?? 0) };
+      const entries = journal.filter((e) => !isProbe(e));
       const throttle = Object.fromEntries(Object.entries(state).map(([v, s]) => [v, s.throttle]));
       const violations = audit(entries, { ...limits, throttle, exitCode: exit.exitCode });
       return {
@@ -106,6 +119,7 @@ export const runOnce = async (
         violations: withEvidence(violations, entries),
         resets: armed ? await frontDoorResets(sim.wiremock, armed) : [],
         limits,
+        ...(measured === undefined ? {} : { measuredJitterWallMs: measured }),
         wallMs: Date.now() - started,
       };
     } finally {

@@ -122,6 +122,24 @@ describe.skipIf(noJava !== undefined)('gate verdicts from purpose-made clients',
     expect(v?.violations.map((x) => x.rule)).toEqual(['no-backoff']);
   }, 180_000);
 
+  it('passes a client polling at exactly the allowed rate', async () => {
+    for (const maxPollRate of [1, 2]) {
+      const r = await gate('paced-poll', { maxPollRate });
+      const gaps = r.requests
+        .filter((q) => q.method === 'GET')
+        .map((q, i, all) => (i ? q.at - (all[i - 1]?.at ?? 0) : undefined))
+        .filter((g) => g !== undefined);
+      console.log(
+        `paced-poll at ${maxPollRate}/s: platform gaps ${gaps.map((g) => g.toFixed(1)).join(', ')} ms; path jitter measured ${r.measuredJitterWallMs?.toFixed(1)} wall ms`,
+      );
+      const polls = r.requests.filter((q) => q.method === 'GET');
+      expect(polls).toHaveLength(6);
+      expect(r.measuredJitterWallMs).toBeGreaterThanOrEqual(0);
+      expect(r.violations).toEqual([]);
+      expect(gateExitCode(r)).toBe(0);
+    }
+  }, 60_000);
+
   it('judges no fault when the faithful run failed', async () => {
     const { r } = await faults('always-fails', ['oceanconnect.100001']);
     expect(r.faults?.map((f) => f.verdict)).toEqual(['not-judged']);

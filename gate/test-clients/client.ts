@@ -7,7 +7,8 @@ import { env, envList, envNumber, type OcAnswer, ocCall, ocLogin, sleep } from '
  * judges by the HTTP status alone (takes 100418 with HTTP 200 for success). `tolerant`: reads both spellings and
  * retries an error after the limits it is given (robust; recovers). `always-fails`: exits 1 whatever it is answered.
  * `ignores-errors`: exits 0 whatever it is answered. `hasty`: retries an error at once until it is taken. `loud`:
- * exits 1 on any error answer.
+ * exits 1 on any error answer. `paced-poll`: polls one task at exactly the exported least gap
+ * (HARNESS_MIN_POLL_GAP_MS) after its previous one.
  */
 const BEHAVIOURS = [
   'strict-spelling',
@@ -18,6 +19,7 @@ const BEHAVIOURS = [
   'ignores-errors',
   'hasty',
   'loud',
+  'paced-poll',
 ] as const;
 type Behaviour = (typeof BEHAVIOURS)[number];
 
@@ -66,6 +68,17 @@ const main = async (): Promise<number> => {
       return 0;
     case 'loud':
       return isError(await revoke(device)) ? 1 : 0;
+    case 'paced-poll': {
+      const task = await revoke(device);
+      const gapWallMs = envNumber('HARNESS_MIN_POLL_GAP_MS') / envNumber('HARNESS_TIME_SCALE');
+      let last = performance.now();
+      for (let i = 1; i <= 6; i++) {
+        await sleep(last + gapWallMs - performance.now());
+        last = performance.now();
+        await ocCall(s, 'GET', '/deviceCommandCancelTasks', { query: { taskId: String(task.body.taskId) } });
+      }
+      return 0;
+    }
     case 'hasty':
     case 'tolerant': {
       for (let attempt = 0; attempt < 5; attempt++) {
