@@ -62,5 +62,7 @@ describe('harness gate arguments', () => {
     expect(await run({ args: ['true'], options: { maxPollRate: '0' } })).toBe(2);
     expect(await run({ args: ['true'], options: { timeScale: 'fast' } })).toBe(2);
     expect(await run({ args: ['true'], options: { timeout: '-1' } })).toBe(2);
+    expect(await run({ args: ['true'], options: { parallel: '1.5' } })).toBe(2);
+    expect(await run({ args: ['true'], options: { faults: true, faultIds: 'nobody.42' } })).toBe(2);
   });
 });
