@@ -191,4 +191,20 @@ describe('collectReport', () => {
     expect(r.absent.find((a) => a.section === 'gate')?.reason).toMatch(/gate\.json: 0\.vendor/);
     expect(r.absent.some((a) => a.section === 'coverage')).toBe(false);
   });
+
+  it('reads gate.json as the gate writes it: its violations are the rows', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'report-gate-'));
+    const violation = {
+      rule: 'poll-rate',
+      vendor: 'v',
+      message: 'polled too soon',
+      request: { seq: 2, method: 'GET', url: '/u', status: 200, at: 1 },
+    };
+    writeFileSync(
+      path.join(dir, 'gate.json'),
+      JSON.stringify({ command: ['x'], exitCode: 0, violations: [violation], quirks: [], requests: [] }),
+    );
+    expect(collectReport(dir).gate?.map((v) => v.message)).toEqual(['polled too soon']);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -55,6 +55,12 @@ export const GateViolation = z.object({
 });
 export type GateViolation = z.infer<typeof GateViolation>;
 
+/** gate.json as `harness gate` writes it (gate/report.ts: an object whose `violations` are the rows), or the rows alone. */
+const GateFile = z.preprocess(
+  (v) => (Array.isArray(v) ? v : (v as { violations?: unknown } | null)?.violations),
+  z.array(GateViolation),
+);
+
 const Latency = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
 
 /** Counted calls of one throttle stream (vendor, instance) in one platform minute (window) since its first call. */
@@ -418,7 +424,7 @@ export const collectReport = (dir: string = DEFAULT_REPORT_DIR, opts: CollectOpt
   take('properties', readJson(path.join(dir, 'props.json'), PropsFile), (v) => {
     report.properties = propertiesFromProps(v);
   });
-  take('gate', readJson(path.join(dir, 'gate.json'), z.array(GateViolation)), (v) => (report.gate = v));
+  take('gate', readJson(path.join(dir, 'gate.json'), GateFile), (v) => (report.gate = v));
   take('drift', readJson(path.join(dir, 'drift.json'), DriftReport), (v) => (report.drift = v));
   take(
     'bench',
