@@ -116,6 +116,12 @@ curl -sf "$W/apim-token-service/v2.0/token/get" -H 'Content-Type: application/js
   -d "{\"appKey\":\"$AK\",\"encryption\":\"$(printf '%s' "$AK$TS$AS" | sha256sum | cut -d' ' -f1)\",\"timestamp\":$TS}" \
   | grep -q '"accessToken"' || fail "EnOS token through the installed simulator"
 echo "OceanConnect, IoTDA and EnOS answered through $W"
+# The packaged WireMock extension (prebuilt by prepack, so the user needs no javac): JSON where Jetty and WireMock
+# would answer with their own HTML.
+curl -s "$W/v5/iot/p/devices/%00" | grep -q '"error":"bad-request"' || fail "an encoded NUL did not get the front door's JSON"
+curl -s "$W/v5/iot/$(get iotda.projectId)/devices/d/async-commands" -H 'Content-Type: multipart/form-data' -d x \
+  | grep -q '"error_code":"IOTDA.000' || fail "multipart without a boundary did not get IoTDA's error"
+echo "the packaged WireMock extension answered an encoded NUL and a multipart body without a boundary as JSON"
 t0=$(date +%s%N)
 kill "$sim_pid"
 left() { grep -lasF "HARNESS_INSTALL_TEST=$tag" /proc/[0-9]*/environ | cut -d/ -f3; }

@@ -109,9 +109,13 @@ const wiremockCheck = async (): Promise<Check> => {
   } catch {
     return { id: 'wiremock', ok: false, detail: 'the npm package wiremock is not installed' };
   }
-  return existsSync(jar)
-    ? { id: 'wiremock', ok: true, detail: jar }
-    : { id: 'wiremock', ok: false, detail: `no jar at ${jar}` };
+  if (!existsSync(jar)) return { id: 'wiremock', ok: false, detail: `no jar at ${jar}` };
+  // The front door's extension: shipped in the package, or compiled once with javac in a checkout.
+  const { frontDoorExtensionJar } = await import('../simulators/wiremock/extension.ts');
+  const extension = frontDoorExtensionJar(jar);
+  return extension.ok
+    ? { id: 'wiremock', ok: true, detail: `${jar}, extension ${extension.jar}` }
+    : { id: 'wiremock', ok: false, detail: `the front door's extension: ${extension.reason}` };
 };
 
 const k6Check = async (input: CheckInput): Promise<Check> => {

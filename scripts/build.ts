@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledJarPath } from '../simulators/wiremock/embedded.ts';
+import { compileExtension, PACKAGED_JAR } from '../simulators/wiremock/extension.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -24,9 +26,11 @@ const excluded = (rel: string): boolean =>
 
 /**
  * Data the runtime reads next to its module (import.meta.url): fixtures, mappings, pacts, profiles, regressions are
- * JSON; k6 runs the load scripts' TypeScript itself, so they ship as they are.
+ * JSON; k6 runs the load scripts' TypeScript itself, so they ship as they are; the WireMock extension's Java sources
+ * ship beside the jar compiled from them below.
  */
 const isData = (rel: string): boolean =>
+  rel.endsWith('.java') ||
   (rel.endsWith('.json') && path.basename(rel) !== 'tsconfig.json') ||
   rel.startsWith(`load${path.sep}scripts${path.sep}`);
 
@@ -71,4 +75,12 @@ if (bad.length) {
   process.stderr.write(`build: relative imports that do not name .js files:\n  ${bad.join('\n  ')}\n`);
   process.exit(1);
 }
-process.stderr.write(`build: dist/ compiled, ${copied} data files copied\n`);
+// The WireMock extension, compiled here with the machine's javac, so an installed package needs only a JRE.
+const extension = compileExtension(bundledJarPath(), path.join(DIST, path.relative(ROOT, PACKAGED_JAR)));
+if (!extension.ok) {
+  process.stderr.write(`build: the WireMock extension: ${extension.reason}\n`);
+  process.exit(1);
+}
+process.stderr.write(
+  `build: dist/ compiled, ${copied} data files copied, ${path.relative(ROOT, extension.jar)}\n`,
+);

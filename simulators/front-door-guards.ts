@@ -1,4 +1,4 @@
-// Mappings that answer at the front door the requests WireMock's proxy cannot forward to the model, with the answer the model would give.
+// Mappings that answer at the front door the requests WireMock cannot forward to the model, with the answer the model would give.
 import type { PlatformFault } from './platform/faults.ts';
 import type { Platform } from './platform/server.ts';
 import type { Mapping } from './wiremock/mappings.ts';
@@ -19,10 +19,34 @@ const UNFORWARDABLE: readonly { method: string; headers: Record<string, unknown>
   },
 ];
 
+/**
+ * The header the harness's WireMock extension (wiremock/extension/src/harness/frontdoor/UnreadableRequest.java) puts
+ * on a request whose multipart or form body WireMock cannot parse, naming why; it also removes the body and its
+ * Content-Type, so WireMock matches it without parsing, and only a mapping below can answer it.
+ */
+export const UNREADABLE_BODY_HEADER = 'X-Harness-Unreadable-Body';
+
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Stands for the request's path in a rendered answer until it becomes a WireMock template expression. */
+/** Stand for the request's path, and the extension's reason, in a rendered answer until they become templates. */
 const PATH_TOKEN = '\u0000path\u0000';
+const REASON_TOKEN = '\u0000reason\u0000';
+
+/**
+ * The rendered answer as a WireMock template: {{request.path}} and the marker's value are HTML-escaped by WireMock's
+ * Handlebars, so a quote in them cannot break the JSON.
+ */
+const templated = (body: unknown): string =>
+  JSON.stringify(body)
+    .replaceAll(JSON.stringify(PATH_TOKEN).slice(1, -1), '{{request.path}}')
+    .replaceAll(JSON.stringify(REASON_TOKEN).slice(1, -1), `{{request.headers.${UNREADABLE_BODY_HEADER}}}`);
+
+const answer = (status: number, body: unknown) => ({
+  status,
+  headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+  body: templated(body),
+  transformers: ['response-template'],
+});
 
 /**
  * Who renders the answer, most specific first: each vendor's prefixes (its documented "no such API" error), then any
@@ -40,22 +64,25 @@ export const frontDoorGuards = (platform: Platform): Mapping[] => {
       })),
     ),
   ];
-  return scopes.flatMap((scope) =>
-    UNFORWARDABLE.map(({ method, headers }) => {
-      const fault: PlatformFault = { kind: 'not-found', method, path: PATH_TOKEN };
-      const { status, body } = platform.renderFault(scope.sample, fault);
-      return {
-        name: `front door: ${method} with a body framing, ${scope.name}`,
+  return scopes.flatMap((scope) => {
+    const unreadable = platform.renderFault(scope.sample, { kind: 'malformed-body', detail: REASON_TOKEN });
+    return [
+      ...UNFORWARDABLE.map(({ method, headers }) => {
+        const fault: PlatformFault = { kind: 'not-found', method, path: PATH_TOKEN };
+        const { status, body } = platform.renderFault(scope.sample, fault);
+        return {
+          name: `front door: ${method} with a body framing, ${scope.name}`,
+          priority: 1,
+          request: { method, urlPattern: scope.urlPattern, headers },
+          response: answer(status, body),
+        };
+      }),
+      {
+        name: `front door: a body WireMock cannot parse, ${scope.name}`,
         priority: 1,
-        request: { method, urlPattern: scope.urlPattern, headers },
-        response: {
-          status,
-          headers: { 'Content-Type': 'application/json;charset=UTF-8' },
-          // {{request.path}} is HTML-escaped by WireMock's Handlebars, so a quote in a path cannot break the JSON.
-          body: JSON.stringify(body).replaceAll(JSON.stringify(PATH_TOKEN).slice(1, -1), '{{request.path}}'),
-          transformers: ['response-template'],
-        },
-      };
-    }),
-  );
+        request: { urlPattern: scope.urlPattern, headers: { [UNREADABLE_BODY_HEADER]: { matches: '.*' } } },
+        response: answer(unreadable.status, unreadable.body),
+      },
+    ];
+  });
 };

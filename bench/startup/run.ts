@@ -123,18 +123,23 @@ const main = async (): Promise<void> => {
     },
     {
       name: 'ceiling: bare WireMock, archive',
-      note: 'WireMock alone to healthy, no mappings, no model, with the class-data archive (same JVM flags as harness sim)',
+      note: 'WireMock alone to healthy, no mappings, no model, no extension, with the class-data archive (same JVM flags as harness sim)',
+      run: () => bareWireMock({ frontDoorExtension: false }),
+    },
+    {
+      name: 'bare WireMock with the front-door extension, archive',
+      note: "the same with the harness's WireMock extension on the class path (its cost: the difference to the row above)",
       run: () => bareWireMock({}),
     },
     {
       name: 'ceiling: bare WireMock, archive + C1 + SerialGC',
-      note: `the same with ${BEST_FLAGS.join(' ')}`,
-      run: () => bareWireMock({ jvmFlags: BEST_FLAGS }),
+      note: `the same without the extension, with ${BEST_FLAGS.join(' ')}`,
+      run: () => bareWireMock({ jvmFlags: BEST_FLAGS, frontDoorExtension: false }),
     },
     {
       name: 'reference: bare WireMock, no archive',
-      note: 'WireMock alone to healthy without the archive (a cold JVM reading the jar)',
-      run: () => bareWireMock({ classDataDir: false }),
+      note: 'WireMock alone to healthy without the archive or the extension (a cold JVM reading the jar)',
+      run: () => bareWireMock({ classDataDir: false, frontDoorExtension: false }),
     },
     {
       name: 'reference: java -version',

@@ -30,12 +30,12 @@ const resolveJava = (javaPath: string, env: NodeJS.ProcessEnv): string | undefin
 };
 
 /**
- * The archive's file name: a hash of the jar and the JVM (real path, size, modification time). A JVM refuses an
+ * The archive's file name: a hash of the jars on the class path and the JVM (real path, size, modification time). A JVM refuses an
  * archive made from another jar or by another JVM build anyway (it then starts without it); keying by both means a
  * stale archive is never even tried, and a new one is made instead.
  */
-export const archiveKey = (jar: string, java: string): string => {
-  const facts = [jar, java].map((f) => {
+export const archiveKey = (jar: string, java: string, ...alsoOnClassPath: string[]): string => {
+  const facts = [jar, java, ...alsoOnClassPath].map((f) => {
     const s = statSync(f);
     return `${realpathSync(f)}:${s.size}:${s.mtimeMs}`;
   });
@@ -58,7 +58,7 @@ const noop = async (): Promise<void> => {};
  * folder or java, the JVM simply runs without an archive.
  */
 export const classDataPlan = (
-  opts: { javaPath: string; jar: string; dir: string | false },
+  opts: { javaPath: string; jar: string; alsoOnClassPath?: readonly string[]; dir: string | false },
   env: NodeJS.ProcessEnv = process.env,
 ): ClassDataPlan => {
   if (opts.dir === false) return { kind: 'off', flags: [], settle: noop };
@@ -66,7 +66,10 @@ export const classDataPlan = (
     const java = resolveJava(opts.javaPath, env);
     if (!java) return { kind: 'off', flags: [], settle: noop };
     mkdirSync(opts.dir, { recursive: true });
-    const archive = path.join(opts.dir, `wiremock-${archiveKey(opts.jar, java)}.jsa`);
+    const archive = path.join(
+      opts.dir,
+      `wiremock-${archiveKey(opts.jar, java, ...(opts.alsoOnClassPath ?? []))}.jsa`,
+    );
     // The JVM's own messages about classes it cannot archive are noise here; errors still show.
     const quiet = '-Xlog:cds=error,cds+dynamic=error';
     if (existsSync(archive))

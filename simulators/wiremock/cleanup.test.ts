@@ -3,7 +3,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundledJarPath } from './embedded.ts';
 import { isAlive, pidsWithArgs, waitUntilGone } from './proc-scan.ts';
 
 const HOLDER = fileURLToPath(new URL('./hold-wiremock.ts', import.meta.url));
@@ -38,12 +37,12 @@ describe('a WireMock JVM never outlives the Node process that launched it', () =
   it('SIGTERM to the parent: its signal hook stops the JVM (no watchdog) and it still dies of SIGTERM', async () => {
     const { child, held } = await startHolder(['--no-watchdog']);
     expect(isAlive(held.pid)).toBe(true);
-    expect(pidsWithArgs(bundledJarPath(), held.rootDir)).toEqual([held.pid]);
+    expect(pidsWithArgs('wiremock.Run', held.rootDir)).toEqual([held.pid]);
 
     child.kill('SIGTERM');
     expect(await exitOf(child)).toEqual({ code: null, signal: 'SIGTERM' });
     expect(await waitUntilGone(held.pid, 20_000)).toBe(true);
-    expect(pidsWithArgs(bundledJarPath(), held.rootDir)).toEqual([]);
+    expect(pidsWithArgs('wiremock.Run', held.rootDir)).toEqual([]);
     expect(existsSync(held.rootDir)).toBe(false);
   });
 
@@ -54,7 +53,7 @@ describe('a WireMock JVM never outlives the Node process that launched it', () =
     child.kill('SIGKILL');
     expect(await exitOf(child)).toEqual({ code: null, signal: 'SIGKILL' });
     expect(await waitUntilGone(held.pid, 20_000)).toBe(true);
-    expect(pidsWithArgs(bundledJarPath(), held.rootDir)).toEqual([]);
+    expect(pidsWithArgs('wiremock.Run', held.rootDir)).toEqual([]);
     // The watchdog removes the temporary root folder once the JVM is gone.
     const deadline = Date.now() + 10_000;
     while (existsSync(held.rootDir) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

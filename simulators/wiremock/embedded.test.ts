@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledJarPath } from './embedded.ts';
 import { SimulatorError } from './errors.ts';
 import { launchWireMock, type WireMockHandle } from './launcher.ts';
 import {
@@ -275,10 +274,10 @@ describe('embedded WireMock', () => {
   it('stop() ends the JVM (pid gone, nothing in /proc with our jar and root) and removes its root folder', async () => {
     const pid = wm.pid!;
     const rootDir = wm.rootDir!;
-    expect(pidsWithArgs(bundledJarPath(), rootDir)).toEqual([pid]);
+    expect(pidsWithArgs('wiremock.Run', rootDir)).toEqual([pid]);
     await wm.stop();
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
-    expect(pidsWithArgs(bundledJarPath(), rootDir)).toEqual([]);
+    expect(pidsWithArgs('wiremock.Run', rootDir)).toEqual([]);
     expect(existsSync(rootDir)).toBe(false);
     await wm.stop(); // idempotent
     const after = await request(`${wm.url}/__admin/health`).then(

@@ -4,9 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import path, { dirname, join } from 'node:path';
 import { classDataPlan, defaultClassDataDir } from './class-data.ts';
 import { OutputTail, SimulatorError, wireMockProblem } from './errors.ts';
+import { FRONT_DOOR_EXTENSION_CLASS, frontDoorExtensionJar } from './extension.ts';
 import { waitForHealth } from './health.ts';
 import type { WireMockHandle } from './launcher.ts';
 import { type EmbeddedOptions, type HttpsOptions, wireMockServerArgs } from './options.ts';
@@ -48,18 +49,35 @@ export const httpsArgs = (h: HttpsOptions): string[] => [
     : []),
 ];
 
+/**
+ * How the JVM is told what to run: `-jar` alone, or with the extension's jar on the class path beside WireMock's
+ * (then the jar manifest's `Add-Exports`, which `-jar` alone applies, is given as a flag).
+ */
+const mainArgs = (jar: string, extensionJar: string | undefined): string[] =>
+  extensionJar
+    ? [
+        '--add-exports',
+        'java.base/sun.security.x509=ALL-UNNAMED',
+        '-cp',
+        `${jar}${path.delimiter}${extensionJar}`,
+        'wiremock.Run',
+        '--extensions',
+        FRONT_DOOR_EXTENSION_CLASS,
+      ]
+    : ['-jar', jar];
+
 /** The full `java` argument list; exported so the flags can be read and tested without starting a JVM. */
 export const embeddedJavaArgs = (
   o: EmbeddedOptions,
   jar: string,
   rootDir: string,
   classDataFlags: readonly string[] = [],
+  extensionJar?: string,
 ): string[] => [
   ...classDataFlags,
   ...o.jvmFlags,
   ...(o.heapMb !== undefined ? [`-Xmx${o.heapMb}m`] : []),
-  '-jar',
-  jar,
+  ...mainArgs(jar, extensionJar),
   '--port',
   String(o.port),
   '--bind-address',
@@ -144,6 +162,15 @@ const learnPorts = (
 export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle> => {
   const jar = o.jarPath ?? bundledJarPath();
   if (!existsSync(jar)) throw new SimulatorError(wireMockProblem('jar-missing', `no WireMock jar at ${jar}`));
+  const extension = o.frontDoorExtension ? frontDoorExtensionJar(jar) : undefined;
+  if (extension && !extension.ok)
+    throw new SimulatorError(
+      wireMockProblem(
+        'extension-missing',
+        `the front door's WireMock extension is not available: ${extension.reason}`,
+      ),
+    );
+  const extensionJar = extension?.ok ? extension.jar : undefined;
   const rootDir = await mkdtemp(join(tmpdir(), 'wiremock-harness-'));
   const started = Date.now();
   const stdout = new OutputTail();
@@ -151,11 +178,12 @@ export const launchEmbedded = async (o: EmbeddedOptions): Promise<WireMockHandle
   const classData = classDataPlan({
     javaPath: o.javaPath,
     jar,
+    alsoOnClassPath: extensionJar ? [extensionJar] : [],
     dir: o.classDataDir ?? defaultClassDataDir(),
   });
   // A JVM writing the archive needs a moment more to exit (about 2 s here); killing it then only loses the archive.
   const graceMs = classData.kind === 'make' ? Math.max(o.stopGraceMs, 20_000) : o.stopGraceMs;
-  const child = spawn(o.javaPath, embeddedJavaArgs(o, jar, rootDir, classData.flags), {
+  const child = spawn(o.javaPath, embeddedJavaArgs(o, jar, rootDir, classData.flags, extensionJar), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Both pipes are always drained: a JVM blocked on a full pipe would hang.

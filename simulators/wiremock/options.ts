@@ -59,6 +59,11 @@ export const EmbeddedOptionsSchema = z.object({
    * `wiremock-cds/`; `false`: no archive.
    */
   classDataDir: z.union([z.string().min(1), z.literal(false)]).optional(),
+  /**
+   * Load the harness's WireMock extension (extension.ts: Jetty's error pages as JSON, unparseable multipart and form
+   * bodies marked for the vendors' guard mappings). Without it WireMock answers those with its own HTML.
+   */
+  frontDoorExtension: z.boolean().default(true),
   /** How long the JVM may take to exit after SIGTERM before it gets SIGKILL. */
   stopGraceMs: z.number().int().positive().default(5_000),
   /** A tiny `sh` watching this process that stops the JVM if this process dies without clean-up (Linux only). */
