@@ -1,7 +1,7 @@
 // Benchmark of the planning drive: 10k, 100k and 1M devices over HTTP (wall, peak RSS of both processes, calls per wall second), beside references measured in the same run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planningVendor } from '../../load/plan/plan.ts';
@@ -66,8 +66,9 @@ const rowOf = (devices: number, run: CaseRun, wallMs: number) => {
 };
 
 /**
- * The ceiling of any HTTP drive here: the same transport and the same steps (ten calls in parallel, one per key,
- * after a clock jump) against a bare node:http server answering a revocation task's bytes, without any model.
+ * The ceiling of any HTTP drive here: the same transport (HTTP over a Unix socket) and the same steps (ten calls in
+ * parallel, one per key, after a clock jump) against a bare node:http server answering a revocation task's bytes,
+ * without any model.
  */
 const ceiling = async (steps: number): Promise<number> => {
   const body = JSON.stringify({
@@ -84,9 +85,10 @@ const ceiling = async (steps: number): Promise<number> => {
       res.end(clock ? '{"now":0,"iso":"1970-01-01T00:00:00.000Z","timeScale":1,"frozen":true}' : body);
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const t = httpTransport(url, APPS, VENDOR.id);
+  const dir = mkdtempSync(path.join(tmpdir(), 'harness-bench-plan-'));
+  const socketPath = path.join(dir, 'ceiling.sock');
+  await new Promise<void>((r) => server.listen(socketPath, () => r()));
+  const t = httpTransport({ origin: 'http://localhost', socketPath }, APPS, VENDOR.id);
   const req = VENDOR.calls.revokeAll({ appId: 'a', secret: 's' }, 'token', 'device');
   const start = performance.now();
   for (let s = 0; s < steps; s++) {
@@ -96,6 +98,7 @@ const ceiling = async (steps: number): Promise<number> => {
   const ms = performance.now() - start;
   await t.close();
   await new Promise<void>((r) => server.close(() => r()));
+  rmSync(dir, { recursive: true, force: true });
   return Math.round(((steps * APPS) / ms) * 1000);
 };
 

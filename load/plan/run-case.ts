@@ -11,7 +11,7 @@ import { type DriveProgress, type DriveResult, drive } from './drive.ts';
 import { inProcessTransport } from './in-process.ts';
 import { buildPlanPlatform, PLAN_EPOCH_MS, type PlanSimConfig } from './platform.ts';
 import { peakRssOf, startSimChild } from './sim-child.ts';
-import { httpTransport, type PlanTransport } from './transport.ts';
+import { connectionTo, httpTransport, type PlanTransport } from './transport.ts';
 import { latencySampler, onlineSchedule, type WhatIfs } from './what-ifs.ts';
 
 export type CaseSpec = DrainInput & {
@@ -71,9 +71,10 @@ const seedSpecOf = (s: CaseSpec) => ({
 
 const httpTarget = async (s: CaseSpec, sim: PlanSimConfig, log: (t: string) => void): Promise<Target> => {
   const child = await startSimChild(sim, log);
-  const control = new ControlClient(`${child.url}/__control`);
+  const connection = connectionTo(child.endpoint);
+  const control = new ControlClient(`${child.endpoint.origin}/__control`, { dispatcher: connection });
   return {
-    transport: httpTransport(child.url, s.apps, s.vendor),
+    transport: httpTransport(child.endpoint, s.apps, s.vendor),
     seed: () => must(control.seedFleet(s.vendor, seedSpecOf(s))),
     arm: async (injections) => {
       await must(control.setInjections(injections));
@@ -82,6 +83,7 @@ const httpTarget = async (s: CaseSpec, sim: PlanSimConfig, log: (t: string) => v
     simulatorRss: () => child.peakRssBytes(),
     stop: async () => {
       await control.close();
+      await connection.close();
       await child.stop();
     },
   };

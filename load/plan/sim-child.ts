@@ -1,9 +1,11 @@
 // Starts the planning simulator in a child process (the drive and the model each get a core), and reads its peak memory.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlanSimConfig } from './platform.ts';
+import type { PlanEndpoint } from './transport.ts';
 
 const HERE = fileURLToPath(import.meta.url);
 /** The entry beside this module, with this module's extension (.ts in the checkout, .js once compiled). */
@@ -16,7 +18,8 @@ const ENTRY = path.join(path.dirname(HERE), `sim-process${path.extname(HERE)}`);
 const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 export type SimChild = {
-  url: string;
+  /** Where its HTTP server listens: a Unix socket in a folder of its own (removed by stop). */
+  endpoint: PlanEndpoint;
   pid: number;
   /** Peak resident memory of the child so far (VmHWM), bytes; undefined where /proc is not there. */
   peakRssBytes(): number | undefined;
@@ -35,12 +38,19 @@ export const peakRssOf = (pid: number | 'self'): number | undefined => {
 
 export const startSimChild = (config: PlanSimConfig, logFile?: (line: string) => void): Promise<SimChild> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY, JSON.stringify(config)], {
+    const dir = mkdtempSync(path.join(tmpdir(), 'harness-plan-'));
+    const socketPath = path.join(dir, 'sim.sock');
+    const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY, JSON.stringify(config), socketPath], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    const exited = new Promise<void>((r) =>
+      child.once('exit', () => {
+        rmSync(dir, { recursive: true, force: true });
+        r();
+      }),
+    );
     let out = '';
     let settled = false;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => logFile?.(text));
     child.stdout.setEncoding('utf8');
@@ -49,9 +59,9 @@ export const startSimChild = (config: PlanSimConfig, logFile?: (line: string) =>
       const nl = out.indexOf('\n');
       if (settled || nl < 0) return;
       settled = true;
-      const ready = JSON.parse(out.slice(0, nl)) as { url: string; pid: number };
+      const ready = JSON.parse(out.slice(0, nl)) as { socketPath: string; pid: number };
       resolve({
-        url: ready.url,
+        endpoint: { origin: 'http://localhost', socketPath: ready.socketPath },
         pid: ready.pid,
         peakRssBytes: () => peakRssOf(ready.pid),
         stop: async () => {

@@ -1,10 +1,12 @@
-// The planning simulator as its own process: builds the platform from the config in argv, prints its ready line, runs until its parent goes.
+// The planning simulator as its own process: builds the platform from the config in argv, serves HTTP on the Unix socket named there, prints its ready line, runs until its parent goes.
 import { buildPlanPlatform, type PlanSimConfig } from './platform.ts';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as PlanSimConfig;
+const socketPath = process.argv[3];
+if (!socketPath) throw new Error('sim-process: no socket path given');
 const platform = buildPlanPlatform(config);
-const url = await platform.listen(0);
-process.stdout.write(`${JSON.stringify({ url, pid: process.pid })}\n`);
+await platform.app.listen({ path: socketPath });
+process.stdout.write(`${JSON.stringify({ socketPath, pid: process.pid })}\n`);
 const stop = () => {
   platform.close().then(
     () => process.exit(0),

@@ -48,17 +48,31 @@ const dispatchText = (client: Dispatcher, req: PlanRequest): Promise<PlanAnswer>
   });
 
 /**
- * Over HTTP to a simulator (`baseUrl`: the platform model's origin): every key has its own keep-alive connection,
+ * Where a planning simulator serves HTTP: an origin (the Host its requests name) and, for the drive's own child, the
+ * Unix socket it listens on. HTTP over a Unix socket cost the two processes 15 to 20 % less CPU per call than over
+ * loopback TCP here (sim 85 against 100 to 120 us, drive 51 against 61 to 73 us, at load averages 15 to 17).
+ */
+export type PlanEndpoint = { origin: string; socketPath?: string };
+
+/** A keep-alive connection to the endpoint (undici's Client: one socket, one request at a time). */
+export const connectionTo = (e: PlanEndpoint): Client =>
+  new Client(e.origin, {
+    pipelining: 1,
+    keepAliveTimeout: 600_000,
+    ...(e.socketPath ? { socketPath: e.socketPath } : {}),
+  });
+
+/**
+ * Over HTTP to a simulator: every key has its own keep-alive connection,
  * so the calls of one step travel in parallel; the control API gets one more. Every call of a step carries the
  * step's platform time (`x-harness-platform-time`), which the planning platform's frozen clock jumps to on arrival:
  * the drive sends a step only once every answer of the previous one is in, so that is the same jump as
  * `POST /__control/clock {advanceTo}`, without a round trip of its own.
  */
-export const httpTransport = (baseUrl: string, keys: number, vendor: string): PlanTransport => {
-  const options = { pipelining: 1, keepAliveTimeout: 600_000 };
-  const clients = Array.from({ length: keys }, () => new Client(baseUrl, options));
-  const controlConnection = new Client(baseUrl, options);
-  const control = new ControlClient(`${baseUrl}/__control`, { dispatcher: controlConnection });
+export const httpTransport = (endpoint: PlanEndpoint, keys: number, vendor: string): PlanTransport => {
+  const clients = Array.from({ length: keys }, () => connectionTo(endpoint));
+  const controlConnection = connectionTo(endpoint);
+  const control = new ControlClient(`${endpoint.origin}/__control`, { dispatcher: controlConnection });
   let now = '';
   return {
     kind: 'http',
